@@ -1,0 +1,160 @@
+//! `motcua`: build, check and search catalogs from the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use motcua::catalog::{self, Catalog};
+use motcua::date::Date;
+use motcua::import::national::{self, Scope};
+use motcua::search::Index;
+
+const USAGE: &str = "\
+motcua — catalogs of administrative procedures for the one-stop-desk widget
+
+Usage:
+  motcua import national <DIR> -o <FILE> [--commune] [--date YYYY-MM-DD]
+      Build a catalog from the national dataset (index.csv + procedures.jsonl in DIR).
+      --commune keeps the procedures handled at commune level.
+  motcua check <FILE>
+      Validate a catalog: exit 0 when valid, otherwise list the problems.
+  motcua search --catalog <FILE> [--limit N] [--json] <QUERY>
+      Search a catalog; --json prints [{\"code\",\"name\",\"score\"}], best first.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("import") => import(&args[1..]),
+        Some("check") => check(&args[1..]),
+        Some("search") => search(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(format!("unknown or missing command\n\n{USAGE}")),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("motcua: {message}");
+        ExitCode::from(2)
+    })
+}
+
+/// Command-line arguments split into flags with values, switches and positionals.
+struct Args {
+    positional: Vec<String>,
+    values: Vec<(String, String)>,
+    switches: Vec<String>,
+}
+
+impl Args {
+    fn parse(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
+        let mut parsed = Args { positional: Vec::new(), values: Vec::new(), switches: Vec::new() };
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            if with_value.contains(&arg.as_str()) {
+                let value = iter.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                parsed.values.push((arg.clone(), value.clone()));
+            } else if switches.contains(&arg.as_str()) {
+                parsed.switches.push(arg.clone());
+            } else if arg.starts_with('-') && arg.len() > 1 {
+                return Err(format!("unknown option {arg}\n\n{USAGE}"));
+            } else {
+                parsed.positional.push(arg.clone());
+            }
+        }
+        Ok(parsed)
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    fn switch(&self, name: &str) -> bool {
+        self.switches.iter().any(|s| s == name)
+    }
+}
+
+fn import(args: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(args, &["-o", "--output", "--date"], &["--commune"])?;
+    let [kind, dir] = args.positional.as_slice() else {
+        return Err(format!("import needs a kind and a directory\n\n{USAGE}"));
+    };
+    if kind != "national" {
+        return Err(format!("unknown import kind {kind:?} (known: national)"));
+    }
+    let output = args.value("-o").or(args.value("--output")).ok_or("import needs -o <FILE>")?;
+    let options = national::Options {
+        scope: if args.switch("--commune") { Scope::Commune } else { Scope::All },
+        generated_at: args.value("--date").map(str::to_owned).unwrap_or_else(today),
+    };
+    let imported = national::import(&PathBuf::from(dir), &options).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&imported.catalog).map_err(|e| format!("cannot write the catalog: {e}"))?;
+    std::fs::write(output, json + "\n").map_err(|e| format!("{output}: {e}"))?;
+    let detailed = imported.catalog.procedures.iter().filter(|p| p.has_details()).count();
+    eprintln!(
+        "read {} index rows and {} detail records; wrote {} procedures ({} with details) to {output}",
+        imported.index_rows,
+        imported.detail_records,
+        imported.catalog.procedures.len(),
+        detailed
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_catalog(path: &str) -> Result<catalog::Loaded, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    catalog::load(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(args, &[], &[])?;
+    let [path] = args.positional.as_slice() else {
+        return Err(format!("check needs one catalog file\n\n{USAGE}"));
+    };
+    let loaded = read_catalog(path)?;
+    let count = loaded.catalog.procedures.len();
+    if loaded.problems.is_empty() {
+        println!("{path}: valid, {count} procedures");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &loaded.problems {
+        println!("{path}: {problem}");
+    }
+    println!("{path}: {} problems; {count} procedures are valid", loaded.problems.len());
+    Ok(ExitCode::FAILURE)
+}
+
+fn search(args: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(args, &["--catalog", "--limit"], &["--json"])?;
+    let path = args.value("--catalog").ok_or("search needs --catalog <FILE>")?;
+    let limit = match args.value("--limit") {
+        Some(n) => n.parse().map_err(|_| format!("--limit takes a whole number, not {n:?}"))?,
+        None => 10,
+    };
+    let query = args.positional.join(" ");
+    let Catalog { procedures, .. } = read_catalog(path)?.catalog;
+    let hits = Index::new(&procedures).search(&query, limit);
+    if args.switch("--json") {
+        let rows: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let p = &procedures[h.doc];
+                serde_json::json!({ "code": p.code, "name": p.name, "score": h.score })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(rows));
+    } else {
+        for h in &hits {
+            let p = &procedures[h.doc];
+            println!("{:>8.1}  {:<10}  {}", h.score, p.code, p.name);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn today() -> String {
+    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    // Vietnam is UTC+7.
+    Date::from_unix_days(((seconds + 7 * 3600) / 86_400) as i64).to_string()
+}

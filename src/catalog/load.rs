@@ -1,0 +1,240 @@
+//! Reading a catalog from JSON without panicking: whole-file errors are fatal,
+//! a bad procedure is skipped and reported with its place.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{Catalog, Commune, Procedure, Source, FORMAT, FORMAT_VERSION};
+
+/// A catalog that could be read, with the problems of the records that could not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub problems: Vec<Problem>,
+}
+
+/// One record-level problem: which record, where in it, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Position of the record in `procedures`.
+    pub index: usize,
+    /// The record's code, when it could be read.
+    pub code: Option<String>,
+    /// Path inside the record, e.g. `paper_groups[0].papers[2].original`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.code {
+            Some(code) => write!(f, "procedures[{}] ({code})", self.index)?,
+            None => write!(f, "procedures[{}]", self.index)?,
+        }
+        if !self.path.is_empty() && self.path != "." {
+            write!(f, ", field {}", self.path)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Why a whole catalog could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, or not the catalog's top-level shape.
+    Syntax { path: String, message: String },
+    /// Not a motcua catalog.
+    WrongFormat(String),
+    /// Written for a newer major version than this build reads.
+    UnsupportedVersion { found: String, supported: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax { path, message } if path.is_empty() || path == "." => {
+                write!(f, "not a valid catalog: {message}")
+            }
+            LoadError::Syntax { path, message } => {
+                write!(f, "not a valid catalog: field {path}: {message}")
+            }
+            LoadError::WrongFormat(found) => {
+                write!(f, "not a motcua catalog (format is {found:?}, expected {FORMAT:?})")
+            }
+            LoadError::UnsupportedVersion { found, supported } => write!(
+                f,
+                "catalog format version {found} is newer than this widget reads ({supported}); update the widget"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    format: String,
+    format_version: String,
+    generated_at: String,
+    source: Source,
+    #[serde(default)]
+    commune: Option<Commune>,
+    #[serde(borrow)]
+    procedures: Vec<&'a RawValue>,
+}
+
+/// Only the code, to name a record whose other fields are broken.
+#[derive(Deserialize)]
+struct CodeOnly {
+    code: String,
+}
+
+/// Reads a catalog. Records that do not fit the format, or repeat an earlier code,
+/// are skipped and listed in [`Loaded::problems`].
+pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let envelope: Envelope = serde_path_to_error::deserialize(de).map_err(|e| LoadError::Syntax {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })?;
+    if envelope.format != FORMAT {
+        return Err(LoadError::WrongFormat(envelope.format));
+    }
+    check_version(&envelope.format_version)?;
+
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    let mut procedures = Vec::with_capacity(envelope.procedures.len());
+    for (index, raw) in envelope.procedures.iter().enumerate() {
+        match read_procedure(raw.get()) {
+            Ok(procedure) => {
+                if let Some(message) = invalid(&procedure) {
+                    problems.push(Problem { index, code: Some(procedure.code), path: String::new(), message });
+                } else if !seen.insert(procedure.code.clone()) {
+                    problems.push(Problem {
+                        index,
+                        code: Some(procedure.code),
+                        path: "code".into(),
+                        message: "duplicate code: an earlier record has it; this one is skipped".into(),
+                    });
+                } else {
+                    procedures.push(procedure);
+                }
+            }
+            Err((path, message)) => {
+                let code = serde_json::from_str::<CodeOnly>(raw.get()).ok().map(|c| c.code);
+                problems.push(Problem { index, code, path, message });
+            }
+        }
+    }
+
+    Ok(Loaded {
+        catalog: Catalog {
+            format: envelope.format,
+            format_version: envelope.format_version,
+            generated_at: envelope.generated_at,
+            source: envelope.source,
+            commune: envelope.commune,
+            procedures,
+        },
+        problems,
+    })
+}
+
+fn read_procedure(json: &str) -> Result<Procedure, (String, String)> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| (e.path().to_string(), e.inner().to_string()))
+}
+
+/// Rules the types alone do not enforce.
+fn invalid(p: &Procedure) -> Option<String> {
+    if p.code.trim().is_empty() {
+        return Some("empty code".into());
+    }
+    if p.name.trim().is_empty() {
+        return Some("empty name".into());
+    }
+    None
+}
+
+fn check_version(found: &str) -> Result<(), LoadError> {
+    let unsupported = || LoadError::UnsupportedVersion {
+        found: found.to_string(),
+        supported: format!("{}.x", FORMAT_VERSION.0),
+    };
+    let major: u32 = found.split('.').next().and_then(|m| m.parse().ok()).ok_or_else(unsupported)?;
+    if major == FORMAT_VERSION.0 {
+        Ok(())
+    } else {
+        Err(unsupported())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog_with(procedures: &str) -> String {
+        format!(
+            r#"{{"format":"motcua-catalog","format_version":"1.0","generated_at":"2026-11-22",
+               "source":{{"name":"test"}},"procedures":[{procedures}]}}"#
+        )
+    }
+
+    const GOOD: &str = r#"{"code":"1.001193","name":"Thủ tục đăng ký khai sinh","source":"portal_detail"}"#;
+
+    #[test]
+    fn reads_a_valid_catalog() {
+        let loaded = load(&catalog_with(GOOD)).unwrap();
+        assert!(loaded.problems.is_empty());
+        assert_eq!(loaded.catalog.procedures[0].code, "1.001193");
+    }
+
+    #[test]
+    fn a_bad_record_is_skipped_and_named_with_its_field_path() {
+        let bad = r#"{"code":"2.000815","name":"x","source":"portal_detail",
+                      "paper_groups":[{"papers":[{"name":"a","original":"một"}]}]}"#;
+        let loaded = load(&catalog_with(&format!("{GOOD},{bad}"))).unwrap();
+        assert_eq!(loaded.catalog.procedures.len(), 1);
+        let problem = &loaded.problems[0];
+        assert_eq!(problem.index, 1);
+        assert_eq!(problem.code.as_deref(), Some("2.000815"));
+        assert_eq!(problem.path, "paper_groups[0].papers[0].original");
+        assert!(problem.to_string().contains("2.000815"), "{problem}");
+    }
+
+    #[test]
+    fn duplicate_codes_keep_the_first() {
+        let loaded = load(&catalog_with(&format!("{GOOD},{GOOD}"))).unwrap();
+        assert_eq!(loaded.catalog.procedures.len(), 1);
+        assert!(loaded.problems[0].message.contains("duplicate"));
+    }
+
+    #[test]
+    fn empty_names_are_problems() {
+        let loaded = load(&catalog_with(r#"{"code":"1.1","name":" ","source":"portal_index"}"#)).unwrap();
+        assert!(loaded.catalog.procedures.is_empty());
+        assert_eq!(loaded.problems[0].message, "empty name");
+    }
+
+    #[test]
+    fn a_newer_major_version_is_refused_with_a_clear_message() {
+        let json = catalog_with(GOOD).replace("\"1.0\"", "\"2.0\"");
+        let err = load(&json).unwrap_err();
+        assert!(matches!(err, LoadError::UnsupportedVersion { .. }));
+        assert!(err.to_string().contains("update the widget"));
+        // A newer minor version is still read.
+        assert!(load(&catalog_with(GOOD).replace("\"1.0\"", "\"1.7\"")).is_ok());
+    }
+
+    #[test]
+    fn invalid_json_is_an_error_not_a_panic() {
+        assert!(matches!(load("{\"format\":"), Err(LoadError::Syntax { .. })));
+        assert!(matches!(load("[]"), Err(LoadError::Syntax { .. })));
+        let wrong = catalog_with(GOOD).replace("motcua-catalog", "other");
+        assert!(matches!(load(&wrong), Err(LoadError::WrongFormat(_))));
+    }
+}

@@ -1,0 +1,113 @@
+//! Vietnamese text folding for search: tones, hats and đ removed, case ignored,
+//! precomposed and decomposed input alike. A small table instead of a Unicode crate.
+
+/// Base letters of U+00C0..=U+01B0 (Latin-1 Supplement and Latin Extended-A/B up to ư);
+/// a space marks a character that is not a letter here (×, ÷, Æ…).
+const LATIN: &[u8; 241] = b"aaaaaa ceeeeiiiidnooooo  uuuuy  aaaaaa ceeeeiiiidnooooo  uuuuy yaaaaaaccccccccddddeeeeeeeeeegggggggghh  iiiiiiiii   jjkk llllll    nnnnnn   oooooo  rrrrrrsssssssstttt  uuuuuuuuuuuuwwyyyzzzzzz                                 oo             uu";
+/// Base letters of U+1EA0..=U+1EF9 (Latin Extended Additional: the Vietnamese letters with tones).
+const VIETNAMESE: &[u8; 90] = b"aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+
+/// What one character becomes in folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folded {
+    /// A lowercase ASCII letter or digit.
+    Char(char),
+    /// Ends a word.
+    Separator,
+    /// Leaves no trace: combining marks (decomposed tones), format characters.
+    Nothing,
+}
+
+/// Folds one character. `y` becomes `i`: Vietnamese spells many syllables either way
+/// (`ký`/`kí`, `lý`/`lí`), and citizens type both.
+pub fn fold_char(c: char) -> Folded {
+    let cp = c as u32;
+    let base = match cp {
+        0x30..=0x39 => return Folded::Char(c),
+        0x41..=0x5A | 0x61..=0x7A => c.to_ascii_lowercase(),
+        0xC0..=0x1B0 => LATIN[(cp - 0xC0) as usize] as char,
+        0x1EA0..=0x1EF9 => VIETNAMESE[(cp - 0x1EA0) as usize] as char,
+        // Combining diacritics, zero-width and directional marks, soft hyphen, BOM.
+        0x300..=0x36F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xAD | 0xFEFF => {
+            return Folded::Nothing
+        }
+        _ => ' ',
+    };
+    match base {
+        ' ' => Folded::Separator,
+        'y' => Folded::Char('i'),
+        other => Folded::Char(other),
+    }
+}
+
+/// Folds text to lowercase ASCII words separated by single spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        match fold_char(c) {
+            Folded::Char(f) => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(f);
+            }
+            Folded::Separator => pending_space = true,
+            Folded::Nothing => {}
+        }
+    }
+    out
+}
+
+/// The folded words of a text.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_vietnamese_vowel_with_every_tone_folds_to_its_base() {
+        let rows = [
+            ("aàáảãạăằắẳẵặâầấẩẫậ", 'a'),
+            ("eèéẻẽẹêềếểễệ", 'e'),
+            ("iìíỉĩị", 'i'),
+            ("oòóỏõọôồốổỗộơờớởỡợ", 'o'),
+            ("uùúủũụưừứửữự", 'u'),
+            ("yỳýỷỹỵ", 'i'),
+        ];
+        for (letters, base) in rows {
+            for c in letters.chars().chain(letters.to_uppercase().chars()) {
+                assert_eq!(fold_char(c), Folded::Char(base), "{c}");
+            }
+        }
+        for c in ['đ', 'Đ', 'Ð', 'd', 'D'] {
+            assert_eq!(fold_char(c), Folded::Char('d'), "{c}");
+        }
+    }
+
+    #[test]
+    fn decomposed_and_precomposed_input_fold_alike() {
+        // "Đăng ký khai sinh" with combining tone marks (NFD).
+        let decomposed = "\u{110}a\u{306}ng ky\u{301} khai sinh";
+        assert_eq!(fold(decomposed), "dang ki khai sinh");
+        assert_eq!(fold("Đăng ký khai sinh"), "dang ki khai sinh");
+        assert_eq!(fold("ĐĂNG KÍ KHAI SINH"), "dang ki khai sinh");
+    }
+
+    #[test]
+    fn old_and_new_tone_placement_fold_alike() {
+        assert_eq!(fold("hoà"), fold("hòa"));
+        assert_eq!(fold("thuỷ"), fold("thủy"));
+    }
+
+    #[test]
+    fn punctuation_separates_and_invisible_characters_vanish() {
+        assert_eq!(fold("  Hộ tịch,\u{a0}cư-trú\u{200e}! "), "ho tich cu tru");
+        assert_eq!(words("1.001193"), vec!["1", "001193"]);
+        assert_eq!(fold("so\u{ad}do"), "sodo");
+    }
+}

@@ -1,0 +1,372 @@
+//! Import of the national dataset: `index.csv` (every procedure listed on the portal)
+//! joined with `procedures.jsonl` (the detail records that exist).
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::text::{clean, clean_opt, one_line};
+use super::ImportError;
+use crate::catalog::{
+    Catalog, Channel, ChannelInfo, LegalDoc, Level, OnlineLevel, Paper, PaperGroup, Procedure,
+    ProcessingTime, RecordSource, Source, Step, TimeUnit, FORMAT, FORMAT_VERSION,
+};
+use crate::fold;
+
+/// Which procedures to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// Handled at commune level: detail records with `Cấp xã`, and index-only
+    /// records whose executing agencies are commune bodies.
+    Commune,
+}
+
+/// Options of an import.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub scope: Scope,
+    /// `YYYY-MM-DD` written as the catalog's generation date.
+    pub generated_at: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct IndexRow {
+    code: String,
+    name: String,
+    executing_agencies: Option<String>,
+    field: Option<String>,
+    formality_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DetailRecord {
+    code: String,
+    name: String,
+    #[serde(default)]
+    levels: Vec<String>,
+    field: Option<String>,
+    authority: Option<String>,
+    receiving_address: Option<String>,
+    executing_agency: Option<String>,
+    #[serde(default)]
+    steps: Vec<SourceStep>,
+    #[serde(default)]
+    methods: Vec<SourceMethod>,
+    #[serde(default)]
+    paper_groups: Vec<SourceGroup>,
+    #[serde(default)]
+    legal_basis: Vec<SourceCoded>,
+    conditions: Option<String>,
+    #[serde(default)]
+    results: Vec<SourceCoded>,
+    formality_id: Option<String>,
+    source_format: String,
+    unparsed: Option<SourceUnparsed>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SourceStep {
+    title: Option<String>,
+    text: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SourceMethod {
+    channel: String,
+    processing_time: Option<String>,
+    description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SourceGroup {
+    heading: Option<String>,
+    papers: Vec<SourcePaper>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SourcePaper {
+    name: Option<String>,
+    original: Option<u16>,
+    copy: Option<u16>,
+    #[serde(default)]
+    attachments: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SourceCoded {
+    name: Option<String>,
+    code: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SourceUnparsed {
+    methods: Option<String>,
+    paper_groups: Option<String>,
+}
+
+/// What an import read and kept.
+#[derive(Debug)]
+pub struct Imported {
+    pub catalog: Catalog,
+    pub index_rows: usize,
+    pub detail_records: usize,
+}
+
+/// Reads `<dir>/index.csv` and `<dir>/procedures.jsonl` and builds a catalog.
+pub fn import(dir: &Path, options: &Options) -> Result<Imported, ImportError> {
+    let index = read_index(&dir.join("index.csv"))?;
+    let details = read_details(&dir.join("procedures.jsonl"))?;
+    let (index_rows, detail_records) = (index.len(), details.len());
+
+    let mut by_code: HashMap<String, DetailRecord> =
+        details.into_iter().map(|d| (d.code.clone(), d)).collect();
+    let mut procedures = Vec::new();
+    for row in &index {
+        let procedure = match by_code.remove(&row.code) {
+            Some(detail) => from_detail(detail, Some(row)),
+            None => from_index(row),
+        };
+        procedures.push(procedure);
+    }
+    // Detail records the index does not list still describe real procedures.
+    let mut rest: Vec<DetailRecord> = by_code.into_values().collect();
+    rest.sort_by(|a, b| a.code.cmp(&b.code));
+    procedures.extend(rest.into_iter().map(|d| from_detail(d, None)));
+
+    if options.scope == Scope::Commune {
+        procedures.retain(is_commune_level);
+    }
+    procedures.sort_by(|a, b| a.code.cmp(&b.code));
+
+    let catalog = Catalog {
+        format: FORMAT.into(),
+        format_version: format!("{}.{}", FORMAT_VERSION.0, FORMAT_VERSION.1),
+        generated_at: options.generated_at.clone(),
+        source: Source {
+            name: "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn): danh mục và chi tiết thủ tục hành chính".into(),
+            retrieved: Some("2026-07-17".into()),
+            url: Some("https://dichvucong.gov.vn".into()),
+        },
+        commune: None,
+        procedures,
+    };
+    Ok(Imported { catalog, index_rows, detail_records })
+}
+
+fn read_index(path: &Path) -> Result<Vec<IndexRow>, ImportError> {
+    let error = |place: Option<String>, message: String| ImportError { file: path.into(), place, message };
+    let mut reader = csv::Reader::from_path(path).map_err(|e| error(None, e.to_string()))?;
+    let mut rows = Vec::new();
+    for (i, row) in reader.deserialize::<IndexRow>().enumerate() {
+        // Line 1 is the header.
+        rows.push(row.map_err(|e| error(Some(format!("row {}", i + 2)), e.to_string()))?);
+    }
+    Ok(rows)
+}
+
+fn read_details(path: &Path) -> Result<Vec<DetailRecord>, ImportError> {
+    let text = fs::read_to_string(path)
+        .map_err(|e| ImportError { file: path.into(), place: None, message: e.to_string() })?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            serde_json::from_str(line).map_err(|e| ImportError {
+                file: path.into(),
+                place: Some(format!("line {}", i + 1)),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn from_index(row: &IndexRow) -> Procedure {
+    Procedure {
+        code: clean(&row.code),
+        portal_id: clean_opt(row.formality_id.as_deref()),
+        name: one_line(&row.name),
+        field: clean_opt(row.field.as_deref()),
+        agencies: split_agencies(row.executing_agencies.as_deref().unwrap_or(""), ';'),
+        source: RecordSource::PortalIndex,
+        ..Procedure::default()
+    }
+}
+
+fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
+    let fallback = d.source_format != "dvc-api-markdown";
+    let mut steps: Vec<Step> = d
+        .steps
+        .iter()
+        .filter_map(|s| {
+            Some(Step { title: clean_opt(s.title.as_deref()), text: clean_opt(s.text.as_deref())? })
+        })
+        .collect();
+    if let Some(unparsed) = &d.unparsed {
+        // Fallback records keep channels and papers only as flat text: show it as such.
+        for (title, text) in [("Cách thức thực hiện", &unparsed.methods), ("Thành phần hồ sơ", &unparsed.paper_groups)] {
+            if let Some(text) = clean_opt(text.as_deref()) {
+                steps.push(Step { title: Some(title.into()), text });
+            }
+        }
+    }
+    let mut agencies = split_agencies(d.executing_agency.as_deref().unwrap_or(""), '\n');
+    if agencies.is_empty() {
+        if let Some(row) = row {
+            agencies = split_agencies(row.executing_agencies.as_deref().unwrap_or(""), ';');
+        }
+    }
+    if let Some(authority) = clean_opt(d.authority.as_deref().or(d.receiving_address.as_deref())) {
+        if !agencies.contains(&authority) && agencies.is_empty() {
+            agencies.push(authority);
+        }
+    }
+    Procedure {
+        code: clean(&d.code),
+        portal_id: clean_opt(d.formality_id.as_deref().or(row.and_then(|r| r.formality_id.as_deref()))),
+        name: one_line(&d.name),
+        field: clean_opt(d.field.as_deref()).or_else(|| row.and_then(|r| clean_opt(r.field.as_deref()))),
+        levels: d.levels.iter().filter_map(|l| level(l)).collect(),
+        agencies,
+        online: OnlineLevel::Unknown,
+        channels: d.methods.iter().filter_map(channel_info).collect(),
+        paper_groups: d.paper_groups.iter().map(paper_group).filter(|g| !g.papers.is_empty()).collect(),
+        steps,
+        conditions: clean_opt(d.conditions.as_deref()),
+        results: d.results.iter().filter_map(|r| clean_opt(r.name.as_deref())).collect(),
+        legal_basis: d
+            .legal_basis
+            .iter()
+            .filter_map(|l| Some(LegalDoc { code: clean_opt(l.code.as_deref()), name: clean_opt(l.name.as_deref())? }))
+            .collect(),
+        source: if fallback { RecordSource::PortalFallback } else { RecordSource::PortalDetail },
+    }
+}
+
+fn split_agencies(text: &str, separator: char) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(separator) {
+        let agency = one_line(part);
+        if !agency.is_empty() && !out.contains(&agency) {
+            out.push(agency);
+        }
+    }
+    out
+}
+
+fn level(text: &str) -> Option<Level> {
+    match text {
+        "Cấp xã" => Some(Level::Commune),
+        "Cấp tỉnh" => Some(Level::Province),
+        "Cấp bộ/ngành" => Some(Level::Ministry),
+        "Cơ quan khác" => Some(Level::Other),
+        _ => None,
+    }
+}
+
+fn channel_info(m: &SourceMethod) -> Option<ChannelInfo> {
+    let channel = match m.channel.as_str() {
+        "Trực tiếp" => Channel::InPerson,
+        "Trực tuyến" => Channel::Online,
+        "Dịch vụ bưu chính" => Channel::Post,
+        _ => return None,
+    };
+    Some(ChannelInfo {
+        channel,
+        time: m.processing_time.as_deref().and_then(processing_time),
+        // The Markdown records lost every fee (data trap 1): record none rather than "free".
+        fees: Vec::new(),
+        note: clean_opt(m.description.as_deref()),
+    })
+}
+
+/// Reads the Markdown's time wording. Only "ngày làm việc" is certain; a bare "N ngày"
+/// may be calendar days or "within the day" (data trap 2), so it stays unspecified.
+pub fn processing_time(text: &str) -> Option<ProcessingTime> {
+    let text = one_line(text);
+    if text.is_empty() {
+        return None;
+    }
+    let folded = fold::fold(&text);
+    let number = folded.split(' ').next().and_then(|n| n.parse::<f32>().ok());
+    let unit = match (number, folded.split_once(' ').map(|(_, rest)| rest)) {
+        (Some(_), Some("ngai lam viec")) => TimeUnit::WorkingDays,
+        (Some(_), Some("ngai")) => TimeUnit::UnspecifiedDays,
+        (Some(_), Some("thang")) => TimeUnit::Months,
+        _ => TimeUnit::Text,
+    };
+    let value = if unit == TimeUnit::Text { None } else { number };
+    Some(ProcessingTime { value, unit, text })
+}
+
+fn paper_group(g: &SourceGroup) -> PaperGroup {
+    PaperGroup {
+        heading: clean_opt(g.heading.as_deref()),
+        papers: g
+            .papers
+            .iter()
+            .filter_map(|p| {
+                Some(Paper {
+                    name: clean_opt(p.name.as_deref())?,
+                    original: p.original.unwrap_or(0),
+                    copy: p.copy.unwrap_or(0),
+                    forms: p.attachments.iter().map(|a| clean(a)).filter(|a| !a.is_empty()).collect(),
+                })
+            })
+            .collect(),
+    }
+}
+
+fn is_commune_level(p: &Procedure) -> bool {
+    match p.source {
+        RecordSource::PortalIndex => p.agencies.iter().any(|a| is_commune_body(a)),
+        _ => p.levels.contains(&Level::Commune),
+    }
+}
+
+/// "Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh"…
+/// but not "tổ chức chính trị - xã hội".
+pub fn is_commune_body(agency: &str) -> bool {
+    let f = fold::fold(agency);
+    let words: Vec<&str> = f.split(' ').collect();
+    let cap_xa = words.windows(2).enumerate().any(|(i, w)| {
+        w == ["cap", "xa"] && words.get(i + 2) != Some(&"hoi")
+    });
+    let council = ["ubnd", "ui ban nhan dan"]
+        .iter()
+        .any(|body| ["xa", "phuong"].iter().any(|unit| {
+            let prefix = format!("{body} {unit} ");
+            f.starts_with(&prefix) || f.starts_with(&format!("chu tich {prefix}"))
+        }));
+    cap_xa || council
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_units_are_only_as_certain_as_the_wording() {
+        let t = processing_time("5 ngày làm việc").unwrap();
+        assert_eq!((t.value, t.unit), (Some(5.0), TimeUnit::WorkingDays));
+        let t = processing_time("1 ngày").unwrap();
+        assert_eq!((t.value, t.unit), (Some(1.0), TimeUnit::UnspecifiedDays));
+        let t = processing_time("10 Ngày làm việc").unwrap();
+        assert_eq!(t.unit, TimeUnit::WorkingDays);
+        let t = processing_time("Theo mô tả ngày").unwrap();
+        assert_eq!((t.value, t.unit), (None, TimeUnit::Text));
+        assert!(processing_time(" ").is_none());
+    }
+
+    #[test]
+    fn commune_bodies_are_recognised() {
+        for yes in ["Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh", "Chủ tịch UBND cấp xã"] {
+            assert!(is_commune_body(yes), "{yes}");
+        }
+        for no in ["Các tổ chức chính trị - xã hội", "Phòng Văn hóa - Xã Hội", "Ủy ban nhân dân cấp tỉnh", "Bảo hiểm xã hội tỉnh"] {
+            assert!(!is_commune_body(no), "{no}");
+        }
+    }
+}

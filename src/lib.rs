@@ -1,0 +1,18 @@
+//! motcua — the one-stop-desk widget for Vietnamese communes.
+//!
+//! The core (catalog, fold, search, portal links) is plain Rust and runs anywhere;
+//! `import` reads files and is native only; `ui` and `web` are the browser widget.
+
+pub mod catalog;
+pub mod date;
+pub mod fold;
+pub mod portal;
+pub mod search;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+mod web;
