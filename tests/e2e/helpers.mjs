@@ -1,0 +1,146 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core, pages watched
+// for console errors, page errors, failed loads and requests to any other origin.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The built site under test: `trunk build --release` output (MOTCUA_DIST overrides, e.g. a stub). */
+export const DIST = path.resolve(process.env.MOTCUA_DIST ?? path.join(REPO, 'dist'));
+/** Screenshots for people to look at (gitignored). */
+export const OUTPUT = path.join(REPO, 'test-output');
+
+export const CHROMIUM = process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** How long the widget may take to load the wasm and the catalog (slow CI machines). */
+export const READY_TIMEOUT = 30_000;
+
+export function requireDist(files = ['index.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm']) {
+  const missing = files.filter((f) => !existsSync(path.join(DIST, f)));
+  if (missing.length) {
+    throw new Error(
+      `${DIST} lacks ${missing.join(', ')}: build it first with ` +
+        '`trunk build --release --offline --skip-version-check` (scripts/test does)',
+    );
+  }
+}
+
+export async function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Opens a new context + page that records problems. `allowedOrigins` are the test servers;
+ * requests anywhere else are aborted and recorded (the widget must not phone home or load from CDNs).
+ * Returns { context, page, problems, assertClean() }.
+ */
+export async function openPage(browser, { allowedOrigins, viewport = { width: 1280, height: 800 } }) {
+  const allowed = new Set(allowedOrigins);
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', serviceWorkers: 'block' });
+  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], httpErrors: [], failedRequests: [] };
+
+  const isForeign = (url) => {
+    const u = new URL(url);
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return false;
+    return !allowed.has(u.origin);
+  };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isForeign(url)) {
+      if (!problems.foreignRequests.includes(url)) problems.foreignRequests.push(url);
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  // Also catch what routing may not see (e.g. websockets).
+  context.on('request', (req) => {
+    if (isForeign(req.url()) && !problems.foreignRequests.includes(req.url())) problems.foreignRequests.push(req.url());
+  });
+  context.on('websocket', (ws) => problems.foreignRequests.push(`websocket ${ws.url()}`));
+
+  // Count `motcua:ready` events (bubbles + composed, so it reaches the window).
+  await context.addInitScript(() => {
+    window.__motcuaReady = 0;
+    window.addEventListener('motcua:ready', () => { window.__motcuaReady += 1; }, true);
+  });
+
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.consoleErrors.push(`${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err?.stack ?? err)));
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !new URL(res.url()).pathname.endsWith('/favicon.ico')) {
+      problems.httpErrors.push(`${res.status()} ${res.url()}`);
+    }
+  });
+  page.on('requestfailed', (req) => {
+    if (!isForeign(req.url())) problems.failedRequests.push(`${req.failure()?.errorText} ${req.url()}`);
+  });
+
+  function report() {
+    const lines = [];
+    for (const [kind, list] of Object.entries(problems)) {
+      for (const item of list) lines.push(`  ${kind}: ${item}`);
+    }
+    return lines.join('\n');
+  }
+  function assertClean(what) {
+    const text = report();
+    if (text) throw new Error(`${what}: the page had problems:\n${text}`);
+  }
+
+  return { context, page, problems, report, assertClean };
+}
+
+/** Waits until the widget on the page has fired `motcua:ready`, or fails with its error text. */
+export async function waitForWidget(page, { timeout = READY_TIMEOUT } = {}) {
+  await page.locator('mot-cua').first().waitFor({ state: 'attached', timeout });
+  const outcome = await page
+    .waitForFunction(
+      () => {
+        if (window.__motcuaReady > 0) return 'ready';
+        const err = document.querySelector('mot-cua')?.shadowRoot?.querySelector('.error');
+        return err ? `error: ${err.textContent.trim()}` : false;
+      },
+      null,
+      { timeout, polling: 100 },
+    )
+    .then((h) => h.jsonValue())
+    .catch((e) => `not ready after ${timeout} ms (${e.message.split('\n')[0]})`);
+  if (outcome !== 'ready') throw new Error(`widget did not become ready: ${outcome}`);
+  await page.locator('mot-cua input[type=search][role=combobox]').waitFor({ state: 'visible', timeout });
+}
+
+/** Retries `fn` (which throws until satisfied) until it passes or `timeout` ms have gone by. */
+export async function eventually(fn, { timeout = 10_000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(OUTPUT, { recursive: true });
+  const file = path.join(OUTPUT, `${name}.png`);
+  await page.screenshot({ path: file, animations: 'disabled' });
+  return file;
+}

@@ -1,0 +1,175 @@
+// End-to-end: the real `trunk build --release` output (dist/) served over HTTP, in Debian's Chromium.
+// A citizen types an unaccented query, opens the procedure, sees the papers and the portal link.
+// Screenshots go to test-output/ (home, results, procedure view at desktop and phone sizes).
+//
+// Run: scripts/test (builds dist/ first), or `node --test tests/e2e/` after a trunk build.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { startServer } from './server.mjs';
+import {
+  DIST,
+  eventually,
+  launchChromium,
+  openPage,
+  requireDist,
+  screenshot,
+  waitForWidget,
+} from './helpers.mjs';
+
+const PORTAL = 'https://dichvucong.gov.vn';
+const KHAI_SINH = { code: '1.001193', portalId: '019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7' };
+const KET_HON = { code: '1.000894' };
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+
+let server;
+let browser;
+
+before(async () => {
+  requireDist(['index.html', 'embed-example.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm']);
+  server = await startServer({ root: DIST });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Locators (Playwright CSS pierces the widget's open shadow root).
+const searchBox = (page) => page.locator('mot-cua input[type=search][role=combobox]');
+const options = (page) => page.locator('mot-cua ul[role=listbox] li[role=option]');
+const procedure = (page, code) => page.locator(`mot-cua section.procedure[data-code="${code}"]`);
+
+/**
+ * Opens `pagePath` from the test server, waits for the widget, runs `fn(page)`, then fails on any
+ * console error, page error, failed load or request to another origin. When `fn` fails, those
+ * problems are added to the error (they usually explain it).
+ */
+async function withPage(pagePath, viewport, fn) {
+  const { context, page, report, assertClean } = await openPage(browser, {
+    allowedOrigins: [server.origin],
+    viewport,
+  });
+  const what = `${pagePath} at ${viewport.width}x${viewport.height}`;
+  try {
+    try {
+      const response = await page.goto(new URL(pagePath, server.url).href, { waitUntil: 'load' });
+      assert.equal(response.status(), 200, `GET ${pagePath}`);
+      await waitForWidget(page);
+      await fn(page);
+    } catch (err) {
+      const problems = report();
+      if (problems) err.message += `\n(${what}: the page also had problems:\n${problems})`;
+      throw err;
+    }
+    assertClean(what);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Types like a person and waits until the first result is `code`. */
+async function search(page, query, code) {
+  const box = searchBox(page);
+  await box.click();
+  await box.fill('');
+  await box.pressSequentially(query, { delay: 15 });
+  await eventually(async () => {
+    const first = options(page).first();
+    assert.equal(await first.isVisible(), true, `results for "${query}" are shown`);
+    assert.equal(await first.getAttribute('data-code'), code, `first result for "${query}"`);
+  });
+  const status = (await page.locator('mot-cua [role=status]').first().textContent()) ?? '';
+  assert.match(status, /\d+\s+kết quả/, 'the live region announces the number of results');
+}
+
+/** Opens the first result and checks the procedure view of 1.001193 (đăng ký khai sinh). */
+async function openKhaiSinh(page) {
+  await options(page).first().click();
+  const view = procedure(page, KHAI_SINH.code);
+  await view.waitFor({ state: 'visible', timeout: 10_000 });
+
+  const title = (await view.locator('h2').first().textContent()) ?? '';
+  assert.match(title.toLowerCase(), /đăng ký khai sinh/, 'h2 is the procedure name');
+
+  const papers = await view.locator('ul.papers > li').allTextContents();
+  assert.ok(papers.length >= 1, 'the papers to bring are listed');
+  assert.ok(
+    papers.some((p) => p.includes('bản chính')),
+    `some paper says how many originals ("bản chính"); papers: ${JSON.stringify(papers.slice(0, 5))}`,
+  );
+
+  const start = view.locator('a.start-online');
+  assert.equal(await start.count(), 1, 'one a.start-online link');
+  assert.equal(await start.getAttribute('href'), `${PORTAL}/nop-ho-so?formalityId=${KHAI_SINH.portalId}`);
+  assert.equal(await start.getAttribute('target'), '_blank', 'the portal opens in a new tab');
+  assert.match((await start.getAttribute('rel')) ?? '', /\bnoopener\b/);
+  return view;
+}
+
+async function assertFitsWidth(page, viewport) {
+  const right = await page.locator('mot-cua').first().evaluate((el) => el.getBoundingClientRect().right);
+  assert.ok(right <= viewport.width + 1, `the widget fits in ${viewport.width}px (right edge at ${right}px)`);
+}
+
+describe('demo page (dist/index.html)', () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    test(`"dang ky khai sinh" finds and opens 1.001193 at ${size}`, () =>
+      withPage('index.html', viewport, async (page) => {
+        await screenshot(page, `demo-${size}-1-home`);
+
+        await search(page, 'dang ky khai sinh', KHAI_SINH.code);
+        await screenshot(page, `demo-${size}-2-results`);
+
+        const view = await openKhaiSinh(page);
+        await view.scrollIntoViewIfNeeded();
+        await screenshot(page, `demo-${size}-3-procedure`);
+        if (viewport === PHONE) await assertFitsWidth(page, viewport);
+
+        // Back to the results list.
+        await view.locator('button.back').first().click();
+        await eventually(async () => {
+          assert.equal(await options(page).first().getAttribute('data-code'), KHAI_SINH.code);
+        });
+      }));
+  }
+
+  test('"dang ky ket hon" puts 1.000894 first', () =>
+    withPage('index.html', DESKTOP, async (page) => {
+      await search(page, 'dang ky ket hon', KET_HON.code);
+    }));
+});
+
+describe('embedding (dist/embed-example.html)', () => {
+  test('the two-line snippet works on a plain page', () =>
+    withPage('embed-example.html', DESKTOP, async (page) => {
+      await search(page, 'dang ky khai sinh', KHAI_SINH.code);
+      await openKhaiSinh(page);
+      await screenshot(page, 'embed-example-1280x800-procedure');
+    }));
+});
+
+describe('shipped pages', () => {
+  test('have no inline <script> (CSP: script-src self)', () => {
+    const pages = readdirSync(DIST).filter((f) => f.endsWith('.html'));
+    assert.ok(pages.length >= 2, 'dist has the demo and the embed example');
+    for (const file of pages) {
+      const html = readFileSync(path.join(DIST, file), 'utf8');
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
+        ([, attrs, body]) => !/\bsrc\s*=/i.test(attrs) && body.trim() !== '',
+      );
+      assert.deepEqual(
+        inline.map(([tag]) => tag.slice(0, 120)),
+        [],
+        `${file} has inline scripts`,
+      );
+    }
+  });
+});
