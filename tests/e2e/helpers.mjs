@@ -35,6 +35,14 @@ export function requireDist(files = ['index.html', 'motcua.js', 'pkg/motcua.js',
   }
 }
 
+function pathOf(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -78,12 +86,14 @@ export async function openPage(browser, { allowedOrigins, viewport = { width: 12
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const loc = msg.location();
+      // Chromium asks for /favicon.ico by itself when a page names no icon; not the widget's doing.
+      if (pathOf(loc?.url) === '/favicon.ico') return;
       problems.consoleErrors.push(`${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
     }
   });
   page.on('pageerror', (err) => problems.pageErrors.push(String(err?.stack ?? err)));
   page.on('response', (res) => {
-    if (res.status() >= 400 && !new URL(res.url()).pathname.endsWith('/favicon.ico')) {
+    if (res.status() >= 400 && pathOf(res.url()) !== '/favicon.ico') {
       problems.httpErrors.push(`${res.status()} ${res.url()}`);
     }
   });
