@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod date;
 pub mod fold;
 pub mod portal;
+pub mod present;
 pub mod search;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,227 @@
+//! The browser widget: a search box over a catalog of procedures, and the view of one procedure.
+//! Thin on purpose: searching, links and wording of data come from the core; words come from [`text`].
+
+mod data;
+mod procedure;
+mod search;
+pub mod text;
+
+use std::any::Any;
+use std::sync::Arc;
+
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::ShadowRoot;
+
+pub use data::{CatalogSource, Data, Failure};
+
+use crate::search::Hit;
+use text::{Text, VI};
+
+/// How many results are listed at first, and added by "show more".
+pub const PAGE: usize = 10;
+
+/// Ids inside the widget's shadow root (each widget has its own root, so they do not collide).
+pub(crate) const INPUT_ID: &str = "motcua-input";
+pub(crate) const LISTBOX_ID: &str = "motcua-results";
+pub(crate) const NEW_TAB_ID: &str = "motcua-new-tab";
+
+/// The id of the `n`th listed result.
+pub(crate) fn option_id(n: usize) -> String {
+    format!("motcua-option-{n}")
+}
+
+/// Where the catalog is in its life.
+#[derive(Debug, Clone)]
+pub enum Load {
+    Loading,
+    Ready(Arc<Data>),
+    Failed(Failure),
+}
+
+/// The state of one widget. Copy: every part is a handle into the reactive system.
+#[derive(Clone, Copy)]
+pub(crate) struct State {
+    pub load: RwSignal<Load>,
+    /// What the citizen typed.
+    pub query: RwSignal<String>,
+    /// All matches for `query`, best first.
+    pub hits: Memo<Vec<Hit>>,
+    /// How many of `hits` are listed.
+    pub shown: RwSignal<usize>,
+    /// Position in the list of the option the arrow keys are on.
+    pub active: RwSignal<Option<usize>>,
+    /// The procedure shown (its position in the catalog), instead of the list.
+    pub open: RwSignal<Option<usize>>,
+    pub input: NodeRef<Input>,
+    pub text: &'static Text,
+}
+
+impl State {
+    fn new() -> State {
+        let load = RwSignal::new(Load::Loading);
+        let query = RwSignal::new(String::new());
+        let hits = Memo::new(move |_| {
+            query.with(|q| load.with(|l| match l {
+                Load::Ready(data) => data.index.search(q, usize::MAX),
+                _ => Vec::new(),
+            }))
+        });
+        State {
+            load,
+            query,
+            hits,
+            shown: RwSignal::new(PAGE),
+            active: RwSignal::new(None),
+            open: RwSignal::new(None),
+            input: NodeRef::new(),
+            text: &VI,
+        }
+    }
+
+    /// The catalog, once loaded.
+    pub fn data(&self) -> Option<Arc<Data>> {
+        self.load.with(|l| match l {
+            Load::Ready(data) => Some(Arc::clone(data)),
+            _ => None,
+        })
+    }
+
+    /// A new query: the list starts again from its top, any open procedure closes.
+    pub fn set_query(&self, query: String) {
+        self.query.set(query);
+        self.shown.set(PAGE);
+        self.active.set(None);
+        self.open.set(None);
+    }
+
+    /// Shows the procedure at `doc` in the catalog.
+    pub fn open_procedure(&self, doc: usize) {
+        self.open.set(Some(doc));
+    }
+
+    /// Back from a procedure to the list, with the arrow keys on the procedure left.
+    pub fn close_procedure(&self) {
+        if let Some(doc) = self.open.get_untracked() {
+            let position = self.hits.with_untracked(|hits| hits.iter().position(|h| h.doc == doc));
+            let shown = self.shown.get_untracked();
+            self.active.set(position.filter(|p| *p < shown));
+        }
+        self.open.set(None);
+        self.focus_input();
+    }
+
+    pub fn focus_input(&self) {
+        if let Some(input) = self.input.get_untracked() {
+            let _ = input.focus();
+        }
+    }
+
+    /// True when the list of results is showing.
+    pub fn expanded(&self) -> bool {
+        self.open.with(Option::is_none) && self.hits.with(|h| !h.is_empty())
+    }
+}
+
+/// The widget. `source` is read when it mounts; to show another catalog, mount it again.
+#[component]
+pub fn Widget(source: CatalogSource) -> impl IntoView {
+    let state = State::new();
+    let t = state.text;
+    let root = NodeRef::<Div>::new();
+
+    let start = move |source: CatalogSource| {
+        state.load.set(Load::Loading);
+        spawn_local(async move {
+            let outcome = match data::load(source).await {
+                Ok(data) => Load::Ready(data),
+                Err(failure) => Load::Failed(failure),
+            };
+            // The widget may have been unmounted meanwhile: then there is nobody to tell.
+            let _ = state.load.try_set(outcome);
+        });
+    };
+    start(source.clone());
+
+    // Tell the page: `motcua:ready` once searchable, `motcua:error` when the catalog failed.
+    Effect::new(move |_| {
+        state.load.with(|load| match load {
+            Load::Loading => {}
+            Load::Ready(data) => {
+                announce(root, "motcua:ready", &[("procedures", JsValue::from(data.catalog.procedures.len() as u32))])
+            }
+            Load::Failed(failure) => announce(root, "motcua:error", &[("message", JsValue::from(failure.detail()))]),
+        })
+    });
+
+    let retry = move || start(source.clone());
+
+    view! {
+        <div class="motcua" lang="vi" node_ref=root>
+            <search::SearchBox state=state />
+            <search::Status state=state />
+            <search::Results state=state />
+            {move || body(state, retry.clone())}
+            <search::SourceNote state=state />
+            <span id=NEW_TAB_ID class="visually-hidden">{t.new_tab}</span>
+        </div>
+    }
+}
+
+/// Below the list: the error, the open procedure, the no-results help, or suggestions.
+fn body(state: State, retry: impl Fn() + Clone + 'static) -> AnyView {
+    let failure = state.load.with(|l| match l {
+        Load::Failed(f) => Some(f.clone()),
+        _ => None,
+    });
+    if let Some(failure) = failure {
+        return search::error_view(state, failure, retry).into_any();
+    }
+    let Some(data) = state.data() else {
+        return ().into_any();
+    };
+    if let Some(doc) = state.open.get() {
+        return view! { <procedure::ProcedureView state=state data=data doc=doc /> }.into_any();
+    }
+    if state.query.with(|q| q.trim().is_empty()) {
+        return search::suggestions(state).into_any();
+    }
+    if state.hits.with(Vec::is_empty) {
+        return search::no_results(state).into_any();
+    }
+    ().into_any()
+}
+
+/// Dispatches a `CustomEvent` (bubbling, composed) from the element hosting the widget,
+/// or from the widget's root when it is not in a shadow root.
+fn announce(root: NodeRef<Div>, name: &str, detail: &[(&str, JsValue)]) {
+    let Some(div) = root.get_untracked() else { return };
+    let node: &web_sys::Node = div.as_ref();
+    let target: web_sys::EventTarget = match node.get_root_node().dyn_into::<ShadowRoot>() {
+        Ok(shadow) => shadow.host().into(),
+        Err(_) => div.clone().into(),
+    };
+    let object = js_sys::Object::new();
+    for (key, value) in detail {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// A mounted widget; dropping it unmounts the widget and frees its state.
+pub struct Handle(#[allow(dead_code)] Box<dyn Any>);
+
+/// Mounts a widget into `root` (normally the open shadow root of a `<mot-cua>` element).
+pub fn mount(root: &ShadowRoot, source: CatalogSource) -> Handle {
+    let parent: web_sys::HtmlElement = root.clone().unchecked_into();
+    let handle = leptos::mount::mount_to(parent, move || view! { <Widget source=source /> });
+    Handle(Box::new(handle))
+}

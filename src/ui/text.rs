@@ -1,0 +1,148 @@
+//! Every word the widget shows, in one table per language. Only Vietnamese for now;
+//! an English table is another `const` of the same type.
+
+use crate::catalog::{Channel, FeeKind};
+
+/// The widget's words. Functions build the sentences that carry numbers or names.
+pub struct Text {
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_hint: &'static str,
+    pub suggestions_label: &'static str,
+    /// Common commune procedures offered as one-tap searches before anything is typed.
+    pub suggestions: &'static [&'static str],
+    pub loading: &'static str,
+    pub loaded: fn(usize) -> String,
+    pub result_count: fn(usize) -> String,
+    pub results_shown: fn(shown: usize, total: usize) -> String,
+    pub results_label: &'static str,
+    pub show_more: &'static str,
+    pub no_results: fn(&str) -> String,
+    pub no_results_help: &'static str,
+    pub portal_search: &'static str,
+    pub code: &'static str,
+    pub field: &'static str,
+
+    pub load_error: &'static str,
+    pub load_error_help: &'static str,
+    pub error_no_catalog: &'static str,
+    pub error_network: &'static str,
+    pub error_http: fn(u16) -> String,
+    pub error_format: &'static str,
+    pub error_version: &'static str,
+    pub error_detail: &'static str,
+    pub retry: &'static str,
+
+    pub back: &'static str,
+    pub start_online: &'static str,
+    pub portal_detail: &'static str,
+    pub new_tab: &'static str,
+    pub not_online: &'static str,
+    pub online_full: &'static str,
+    pub online_partial: &'static str,
+    pub no_details: &'static str,
+    pub time_heading: &'static str,
+    /// In person, online, by post.
+    pub channels: [&'static str; 3],
+    pub time_not_stated: &'static str,
+    pub fee_heading: &'static str,
+    pub fee_not_stated: &'static str,
+    /// Lệ phí (charge), phí (fee), unknown kind.
+    pub fee_kinds: [&'static str; 3],
+    pub currency_vnd: &'static str,
+    pub papers_heading: &'static str,
+    pub papers_not_stated: &'static str,
+    pub originals: fn(u16) -> String,
+    pub copies: fn(u16) -> String,
+    pub forms: &'static str,
+    pub where_heading: &'static str,
+    pub desk_address: &'static str,
+    pub desk_hours: &'static str,
+    pub desk_phone: &'static str,
+    pub results_heading: &'static str,
+    pub steps_heading: &'static str,
+    pub conditions_heading: &'static str,
+    pub legal_heading: &'static str,
+    pub source: fn(name: &str, date: Option<&str>) -> String,
+}
+
+impl Text {
+    pub fn channel(&self, channel: Channel) -> &'static str {
+        match channel {
+            Channel::InPerson => self.channels[0],
+            Channel::Online => self.channels[1],
+            Channel::Post => self.channels[2],
+        }
+    }
+
+    pub fn fee_kind(&self, kind: FeeKind) -> &'static str {
+        match kind {
+            FeeKind::Charge => self.fee_kinds[0],
+            FeeKind::Fee => self.fee_kinds[1],
+            FeeKind::Unknown => self.fee_kinds[2],
+        }
+    }
+}
+
+/// Vietnamese.
+pub const VI: Text = Text {
+    search_label: "Tìm thủ tục hành chính",
+    search_placeholder: "Ví dụ: khai sinh, kết hôn, 1.001193",
+    search_hint: "Gõ tên thủ tục (có dấu hoặc không dấu) hoặc mã thủ tục. Dùng phím mũi tên để chọn, Enter để xem.",
+    suggestions_label: "Tìm nhanh:",
+    suggestions: &["Khai sinh", "Kết hôn", "Khai tử", "Chứng thực", "Thường trú", "Trợ cấp xã hội"],
+    loading: "Đang tải danh mục thủ tục…",
+    loaded: |n| format!("Đã tải {n} thủ tục. Gõ để tìm."),
+    result_count: |n| format!("{n} kết quả"),
+    results_shown: |shown, total| format!("{total} kết quả, đang hiện {shown}"),
+    results_label: "Kết quả tìm kiếm",
+    show_more: "Xem thêm kết quả",
+    no_results: |q| format!("Không tìm thấy thủ tục nào khớp với “{q}”."),
+    no_results_help: "Hãy thử từ khóa ngắn hơn, hoặc tìm trên Cổng Dịch vụ công quốc gia:",
+    portal_search: "Tìm trên Cổng Dịch vụ công quốc gia",
+    code: "Mã thủ tục",
+    field: "Lĩnh vực",
+
+    load_error: "Không tải được dữ liệu thủ tục hành chính.",
+    load_error_help: "Vui lòng thử lại sau ít phút, hoặc tra cứu trực tiếp trên Cổng Dịch vụ công quốc gia.",
+    error_no_catalog: "Trang web chưa khai báo địa chỉ tệp dữ liệu (thuộc tính catalog).",
+    error_network: "Không kết nối được tới máy chủ chứa dữ liệu.",
+    error_http: |status| format!("Máy chủ chứa dữ liệu trả lời lỗi {status}."),
+    error_format: "Tệp dữ liệu không đúng định dạng.",
+    error_version: "Tệp dữ liệu mới hơn phiên bản công cụ tra cứu này; cần cập nhật công cụ.",
+    error_detail: "Chi tiết cho quản trị viên",
+    retry: "Thử lại",
+
+    back: "Quay lại",
+    start_online: "Nộp hồ sơ trực tuyến",
+    portal_detail: "Xem trên Cổng DVC quốc gia",
+    new_tab: "(mở trong thẻ mới)",
+    not_online: "Thủ tục này không nộp trực tuyến được; hãy nộp trực tiếp hoặc qua bưu chính.",
+    online_full: "Có thể làm toàn bộ thủ tục trực tuyến.",
+    online_partial: "Có thể nộp hồ sơ trực tuyến; một số bước làm tại bộ phận một cửa.",
+    no_details: "Danh mục mới có tên của thủ tục này. Giấy tờ, thời hạn và phí: xem trên Cổng Dịch vụ công quốc gia hoặc hỏi bộ phận một cửa.",
+    time_heading: "Thời hạn giải quyết",
+    channels: ["Trực tiếp", "Trực tuyến", "Bưu chính"],
+    time_not_stated: "Chưa ghi",
+    fee_heading: "Phí, lệ phí",
+    fee_not_stated: "Dữ liệu chưa ghi phí, lệ phí của thủ tục này. Vui lòng hỏi bộ phận một cửa hoặc xem trên Cổng Dịch vụ công quốc gia.",
+    fee_kinds: ["Lệ phí", "Phí", "Phí, lệ phí"],
+    currency_vnd: "đồng",
+    papers_heading: "Hồ sơ cần chuẩn bị",
+    papers_not_stated: "Dữ liệu chưa ghi thành phần hồ sơ. Vui lòng xem trên Cổng Dịch vụ công quốc gia hoặc hỏi bộ phận một cửa.",
+    originals: |n| format!("{n} bản chính"),
+    copies: |n| format!("{n} bản sao"),
+    forms: "Mẫu:",
+    where_heading: "Nơi nộp hồ sơ",
+    desk_address: "Địa chỉ",
+    desk_hours: "Giờ làm việc",
+    desk_phone: "Điện thoại",
+    results_heading: "Kết quả nhận được",
+    steps_heading: "Trình tự thực hiện",
+    conditions_heading: "Yêu cầu, điều kiện",
+    legal_heading: "Căn cứ pháp lý",
+    source: |name, date| match date {
+        Some(d) => format!("Nguồn: {name}, cập nhật ngày {d}."),
+        None => format!("Nguồn: {name}."),
+    },
+};
