@@ -99,6 +99,7 @@ impl State {
 
     /// Shows the procedure at `doc` in the catalog.
     pub fn open_procedure(&self, doc: usize) {
+        self.active.set(None);
         self.open.set(Some(doc));
     }
 

@@ -31,7 +31,17 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
     let desk = data.catalog.commune.as_ref().and_then(|c| c.desk.clone());
 
     view! {
-        <section class="procedure" data-code=p.code.clone() aria-labelledby="motcua-title">
+        <section
+            class="procedure"
+            data-code=p.code.clone()
+            aria-labelledby="motcua-title"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    state.close_procedure();
+                }
+            }
+        >
             <button type="button" class="back" on:click=move |_| state.close_procedure()>{t.back}</button>
             <h2 id="motcua-title" tabindex="-1" node_ref=title>{p.name.clone()}</h2>
             <p class="procedure-meta">
