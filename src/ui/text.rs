@@ -90,7 +90,7 @@ pub const VI: Text = Text {
     search_placeholder: "Ví dụ: khai sinh, kết hôn, 1.001193",
     search_hint: "Gõ tên thủ tục (có dấu hoặc không dấu) hoặc mã thủ tục. Dùng phím mũi tên để chọn, Enter để xem.",
     suggestions_label: "Tìm nhanh:",
-    suggestions: &["Khai sinh", "Kết hôn", "Khai tử", "Chứng thực", "Thường trú", "Trợ cấp xã hội"],
+    suggestions: &["Khai sinh", "Kết hôn", "Khai tử", "Thường trú", "Tình trạng hôn nhân", "Chứng thực", "Hộ nghèo"],
     loading: "Đang tải danh mục thủ tục…",
     loaded: |n| format!("Đã tải {n} thủ tục. Gõ để tìm."),
     result_count: |n| format!("{n} kết quả"),
