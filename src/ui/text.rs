@@ -87,7 +87,7 @@ impl Text {
 /// Vietnamese.
 pub const VI: Text = Text {
     search_label: "Tìm thủ tục hành chính",
-    search_placeholder: "Ví dụ: khai sinh, kết hôn, 1.001193",
+    search_placeholder: "Ví dụ: khai sinh",
     search_hint: "Gõ tên thủ tục (có dấu hoặc không dấu) hoặc mã thủ tục. Dùng phím mũi tên để chọn, Enter để xem.",
     suggestions_label: "Tìm nhanh:",
     suggestions: &["Khai sinh", "Kết hôn", "Khai tử", "Thường trú", "Tình trạng hôn nhân", "Chứng thực", "Hộ nghèo"],
