@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use motcua::catalog::{self, Level, Procedure, RecordSource, TimeUnit};
+use motcua::catalog::{self, Level, PaperKind, Procedure, RecordSource, TimeUnit};
 use motcua::import::national::{self, Imported, Scope};
 
 fn dataset() -> PathBuf {
@@ -129,4 +129,31 @@ fn the_committed_demo_catalog_is_what_the_importer_makes() {
     let mut fresh = commune().catalog.clone();
     fresh.generated_at = loaded.catalog.generated_at.clone();
     assert!(loaded.catalog == fresh, "regenerate it: motcua import national ../shared/data/national-2026-07 -o {} --commune", path.display());
+}
+
+#[test]
+fn notes_posing_as_papers_become_notes() {
+    let procedures = &national().catalog.procedures;
+    let p = by_code(procedures)["1.001193"];
+    let rows: Vec<_> = p.paper_groups.iter().flat_map(|g| &g.papers).collect();
+    let of_kind = |kind| rows.iter().filter(|r| r.kind == kind).map(|r| r.name.as_str()).collect::<Vec<_>>();
+    // Every row without an original or a copy in 1.001193 is a rule or a condition.
+    for row in &rows {
+        if row.original == 0 && row.copy == 0 {
+            assert_eq!(row.kind, PaperKind::Note, "{}", row.name);
+        }
+    }
+    let submit = of_kind(PaperKind::Submit);
+    assert!(submit.iter().any(|n| n.starts_with("- Giấy chứng sinh")), "{submit:?}");
+    // The form sits after the notes in the source; it is still a paper to hand in.
+    assert!(submit.iter().any(|n| n.starts_with("- Tờ khai đăng ký khai sinh")), "{submit:?}");
+    let show = of_kind(PaperKind::Show);
+    assert!(show.iter().any(|n| n.starts_with("- Hộ chiếu/Thẻ căn cước")), "{show:?}");
+    assert_eq!(of_kind(PaperKind::Note).len(), 25);
+
+    // Across the dataset: most 0/0 rows are notes, and no row with counts is.
+    let all: Vec<_> = procedures.iter().flat_map(|p| &p.paper_groups).flat_map(|g| &g.papers).collect();
+    assert!(all.iter().all(|r| r.kind != PaperKind::Note || (r.original == 0 && r.copy == 0)));
+    let notes = all.iter().filter(|r| r.kind == PaperKind::Note).count();
+    assert!((800..=914).contains(&notes), "{notes} notes");
 }

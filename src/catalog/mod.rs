@@ -219,6 +219,9 @@ pub struct PaperGroup {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Paper {
     pub name: String,
+    /// Whether the paper is handed in, only shown, or is not a paper but a note.
+    #[serde(default, skip_serializing_if = "PaperKind::is_submit")]
+    pub kind: PaperKind,
     /// Number of originals (bản chính).
     #[serde(default)]
     pub original: u16,
@@ -228,6 +231,25 @@ pub struct Paper {
     /// Names of the forms or templates to fill.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forms: Vec<String>,
+}
+
+/// The role of a row of the papers list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperKind {
+    /// Handed in (giấy tờ phải nộp).
+    #[default]
+    Submit,
+    /// Only shown for checking (giấy tờ phải xuất trình).
+    Show,
+    /// A note, rule or sub-heading (lưu ý): nothing to bring.
+    Note,
+}
+
+impl PaperKind {
+    fn is_submit(&self) -> bool {
+        *self == PaperKind::Submit
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! Building catalogs from the portal's published data (native only: reads files).
 
 pub mod national;
+mod papers;
 mod text;
 
 use std::fmt;

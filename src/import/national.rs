@@ -7,10 +7,11 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::papers;
 use super::text::{clean, clean_opt, one_line};
 use super::ImportError;
 use crate::catalog::{
-    Catalog, Channel, ChannelInfo, LegalDoc, Level, OnlineLevel, Paper, PaperGroup, Procedure,
+    Catalog, Channel, ChannelInfo, LegalDoc, Level, OnlineLevel, Paper, PaperGroup, PaperKind, Procedure,
     ProcessingTime, RecordSource, Source, Step, TimeUnit, FORMAT, FORMAT_VERSION,
 };
 use crate::fold;
@@ -232,7 +233,7 @@ fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
         agencies,
         online: OnlineLevel::Unknown,
         channels: d.methods.iter().filter_map(channel_info).collect(),
-        paper_groups: d.paper_groups.iter().map(paper_group).filter(|g| !g.papers.is_empty()).collect(),
+        paper_groups: paper_groups(&d.paper_groups),
         steps,
         conditions: clean_opt(d.conditions.as_deref()),
         results: d.results.iter().filter_map(|r| clean_opt(r.name.as_deref())).collect(),
@@ -301,6 +302,12 @@ pub fn processing_time(text: &str) -> Option<ProcessingTime> {
     Some(ProcessingTime { value, unit, text })
 }
 
+fn paper_groups(source: &[SourceGroup]) -> Vec<PaperGroup> {
+    let mut groups: Vec<PaperGroup> = source.iter().map(paper_group).filter(|g| !g.papers.is_empty()).collect();
+    papers::classify(&mut groups);
+    groups
+}
+
 fn paper_group(g: &SourceGroup) -> PaperGroup {
     PaperGroup {
         heading: clean_opt(g.heading.as_deref()),
@@ -313,6 +320,8 @@ fn paper_group(g: &SourceGroup) -> PaperGroup {
                     original: p.original.unwrap_or(0),
                     copy: p.copy.unwrap_or(0),
                     forms: p.attachments.iter().map(|a| clean(a)).filter(|a| !a.is_empty()).collect(),
+                    // Set by papers::classify once the whole list is read.
+                    kind: PaperKind::Submit,
                 })
             })
             .collect(),
