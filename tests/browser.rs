@@ -198,6 +198,20 @@ async fn a_citizen_finds_khai_sinh_and_sees_papers_times_fees_and_the_portal_lin
     assert!(papers.len() >= 5, "{papers:?}");
     assert!(papers.iter().any(|p| p.contains("Giấy chứng sinh") && p.contains("1 bản chính")), "{papers:?}");
     assert!(papers.iter().all(|p| !p.contains("0 bản")), "zero counts are not shown: {papers:?}");
+    // Notes posing as papers are not listed as papers, but collapsed below them.
+    // In 1.001193 every listed row is a document to bring (the rules without counts are notes).
+    assert_eq!(papers.len(), 8, "{papers:?}");
+    // The form comes after the papers to show in the source: it gets its own heading again.
+    assert_eq!(
+        w.texts("section.procedure h4"),
+        vec!["Giấy tờ phải nộp", "Giấy tờ phải xuất trình", "Giấy tờ phải nộp"]
+    );
+    assert!(papers.iter().all(|p| p.contains("1 bản chính")), "notes are not papers: {papers:?}");
+    assert!(papers.iter().any(|p| p.contains("Hộ chiếu") && p.contains("Chỉ xuất trình")), "{papers:?}");
+    let notes = w.find("details.paper-notes").expect("the notes are there, collapsed");
+    assert!(!notes.has_attribute("open"));
+    assert_eq!(w.texts("details.paper-notes summary"), vec!["Lưu ý về hồ sơ (25)"]);
+    assert_eq!(w.all("details.paper-notes li").len(), 25);
     assert!(w.texts("section.procedure h4").iter().any(|h| h == "Giấy tờ phải nộp"), "group headings without marker");
 
     let times = w.texts("dl.times .channel");

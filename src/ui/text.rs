@@ -1,7 +1,7 @@
 //! Every word the widget shows, in one table per language. Only Vietnamese for now;
 //! an English table is another `const` of the same type.
 
-use crate::catalog::{Channel, FeeKind};
+use crate::catalog::{Channel, FeeKind, PaperKind};
 
 /// The widget's words. Functions build the sentences that carry numbers or names.
 pub struct Text {
@@ -55,6 +55,12 @@ pub struct Text {
     pub originals: fn(u16) -> String,
     pub copies: fn(u16) -> String,
     pub forms: &'static str,
+    /// Marks a paper that is only shown for checking, not handed in.
+    pub show_only: &'static str,
+    pub papers_submit: &'static str,
+    pub papers_show: &'static str,
+    /// Summary of the collapsed notes of the papers list, with their number.
+    pub paper_notes: fn(usize) -> String,
     pub where_heading: &'static str,
     pub desk_address: &'static str,
     pub desk_hours: &'static str,
@@ -80,6 +86,14 @@ impl Text {
             FeeKind::Charge => self.fee_kinds[0],
             FeeKind::Fee => self.fee_kinds[1],
             FeeKind::Unknown => self.fee_kinds[2],
+        }
+    }
+
+    /// The heading of a list of papers of `kind` (notes have their own fold).
+    pub fn paper_kind_heading(&self, kind: PaperKind) -> &'static str {
+        match kind {
+            PaperKind::Show => self.papers_show,
+            PaperKind::Submit | PaperKind::Note => self.papers_submit,
         }
     }
 }
@@ -133,6 +147,10 @@ pub const VI: Text = Text {
     originals: |n| format!("{n} bản chính"),
     copies: |n| format!("{n} bản sao"),
     forms: "Mẫu:",
+    show_only: "Chỉ xuất trình, không nộp",
+    papers_submit: "Giấy tờ phải nộp",
+    papers_show: "Giấy tờ phải xuất trình",
+    paper_notes: |n| format!("Lưu ý về hồ sơ ({n})"),
     where_heading: "Nơi nộp hồ sơ",
     desk_address: "Địa chỉ",
     desk_hours: "Giờ làm việc",
