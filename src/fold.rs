@@ -5,7 +5,8 @@
 /// a space marks a character that is not a letter here (×, ÷, Æ…).
 const LATIN: &[u8; 241] = b"aaaaaa ceeeeiiiidnooooo  uuuuy  aaaaaa ceeeeiiiidnooooo  uuuuy yaaaaaaccccccccddddeeeeeeeeeegggggggghh  iiiiiiiii   jjkk llllll    nnnnnn   oooooo  rrrrrrsssssssstttt  uuuuuuuuuuuuwwyyyzzzzzz                                 oo             uu";
 /// Base letters of U+1EA0..=U+1EF9 (Latin Extended Additional: the Vietnamese letters with tones).
-const VIETNAMESE: &[u8; 90] = b"aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+const VIETNAMESE: &[u8; 90] =
+    b"aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
 
 /// What one character becomes in folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +29,7 @@ pub fn fold_char(c: char) -> Folded {
         0xC0..=0x1B0 => LATIN[(cp - 0xC0) as usize] as char,
         0x1EA0..=0x1EF9 => VIETNAMESE[(cp - 0x1EA0) as usize] as char,
         // Combining diacritics, zero-width and directional marks, soft hyphen, BOM.
-        0x300..=0x36F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xAD | 0xFEFF => {
-            return Folded::Nothing
-        }
+        0x300..=0x36F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xAD | 0xFEFF => return Folded::Nothing,
         _ => ' ',
     };
     match base {

@@ -7,7 +7,10 @@ const PORTAL: &str = "https://dichvucong.gov.vn";
 pub fn is_portal_id(id: &str) -> bool {
     let groups: Vec<&str> = id.split('-').collect();
     groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, len)| g.len() == len && g.chars().all(|c| c.is_ascii_hexdigit()))
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, len)| g.len() == len && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Page that starts an online application for the procedure.
@@ -52,7 +55,13 @@ mod tests {
 
     #[test]
     fn anything_but_a_uuid_makes_no_link() {
-        for bad in ["", "1.001193", "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7/../x", "javascript:alert(1)", "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eefz"] {
+        for bad in [
+            "",
+            "1.001193",
+            "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7/../x",
+            "javascript:alert(1)",
+            "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eefz",
+        ] {
             assert!(submission_url(bad).is_none(), "{bad}");
             assert!(detail_url(bad).is_none(), "{bad}");
         }

@@ -140,11 +140,8 @@ impl Index {
             return Vec::new();
         }
         // Word ids each query word matches, with the factor of that match.
-        let matches: Vec<Vec<(u32, f32)>> = query
-            .iter()
-            .enumerate()
-            .map(|(i, word)| self.matching_words(word, i + 1 == query.len()))
-            .collect();
+        let matches: Vec<Vec<(u32, f32)>> =
+            query.iter().enumerate().map(|(i, word)| self.matching_words(word, i + 1 == query.len())).collect();
 
         // Per document: the best weight found for each query word.
         let mut found: HashMap<u32, Vec<f32>> = HashMap::new();
@@ -201,9 +198,9 @@ impl Index {
 fn phrase_in(name: &[u32], matches: &[Vec<(u32, f32)>]) -> bool {
     let n = matches.len();
     n <= name.len()
-        && name.windows(n).any(|window| {
-            window.iter().zip(matches).all(|(id, candidates)| candidates.iter().any(|(c, _)| c == id))
-        })
+        && name
+            .windows(n)
+            .any(|window| window.iter().zip(matches).all(|(id, candidates)| candidates.iter().any(|(c, _)| c == id)))
 }
 
 fn digits(code: &str) -> String {

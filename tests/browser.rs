@@ -131,8 +131,10 @@ impl Widget {
     }
 
     async fn first_code_is(&self, code: &str) {
-        self.wait_until(&format!("the first result is {code}"), |w| w.codes().first().map(String::as_str) == Some(code))
-            .await;
+        self.wait_until(&format!("the first result is {code}"), |w| {
+            w.codes().first().map(String::as_str) == Some(code)
+        })
+        .await;
     }
 
     fn attr(&self, selector: &str, name: &str) -> Option<String> {

@@ -128,7 +128,11 @@ fn the_committed_demo_catalog_is_what_the_importer_makes() {
     assert!(loaded.problems.is_empty());
     let mut fresh = commune().catalog.clone();
     fresh.generated_at = loaded.catalog.generated_at.clone();
-    assert!(loaded.catalog == fresh, "regenerate it: motcua import national ../shared/data/national-2026-07 -o {} --commune", path.display());
+    assert!(
+        loaded.catalog == fresh,
+        "regenerate it: motcua import national ../shared/data/national-2026-07 -o {} --commune",
+        path.display()
+    );
 }
 
 #[test]

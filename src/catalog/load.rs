@@ -96,10 +96,8 @@ struct CodeOnly {
 /// are skipped and listed in [`Loaded::problems`].
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    let envelope: Envelope = serde_path_to_error::deserialize(de).map_err(|e| LoadError::Syntax {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
-    })?;
+    let envelope: Envelope = serde_path_to_error::deserialize(de)
+        .map_err(|e| LoadError::Syntax { path: e.path().to_string(), message: e.inner().to_string() })?;
     if envelope.format != FORMAT {
         return Err(LoadError::WrongFormat(envelope.format));
     }
@@ -161,10 +159,8 @@ fn invalid(p: &Procedure) -> Option<String> {
 }
 
 fn check_version(found: &str) -> Result<(), LoadError> {
-    let unsupported = || LoadError::UnsupportedVersion {
-        found: found.to_string(),
-        supported: format!("{}.x", FORMAT_VERSION.0),
-    };
+    let unsupported =
+        || LoadError::UnsupportedVersion { found: found.to_string(), supported: format!("{}.x", FORMAT_VERSION.0) };
     let major: u32 = found.split('.').next().and_then(|m| m.parse().ok()).ok_or_else(unsupported)?;
     if major == FORMAT_VERSION.0 {
         Ok(())

@@ -4,7 +4,7 @@
 
 mod load;
 
-pub use load::{load, Loaded, LoadError, Problem};
+pub use load::{load, LoadError, Loaded, Problem};
 
 use serde::{Deserialize, Serialize};
 

@@ -122,8 +122,7 @@ pub fn import(dir: &Path, options: &Options) -> Result<Imported, ImportError> {
     let details = read_details(&dir.join("procedures.jsonl"))?;
     let (index_rows, detail_records) = (index.len(), details.len());
 
-    let mut by_code: HashMap<String, DetailRecord> =
-        details.into_iter().map(|d| (d.code.clone(), d)).collect();
+    let mut by_code: HashMap<String, DetailRecord> = details.into_iter().map(|d| (d.code.clone(), d)).collect();
     let mut procedures = Vec::new();
     for row in &index {
         let procedure = match by_code.remove(&row.code) {
@@ -169,8 +168,8 @@ fn read_index(path: &Path) -> Result<Vec<IndexRow>, ImportError> {
 }
 
 fn read_details(path: &Path) -> Result<Vec<DetailRecord>, ImportError> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| ImportError { file: path.into(), place: None, message: e.to_string() })?;
+    let text =
+        fs::read_to_string(path).map_err(|e| ImportError { file: path.into(), place: None, message: e.to_string() })?;
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -201,13 +200,12 @@ fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
     let mut steps: Vec<Step> = d
         .steps
         .iter()
-        .filter_map(|s| {
-            Some(Step { title: clean_opt(s.title.as_deref()), text: clean_opt(s.text.as_deref())? })
-        })
+        .filter_map(|s| Some(Step { title: clean_opt(s.title.as_deref()), text: clean_opt(s.text.as_deref())? }))
         .collect();
     if let Some(unparsed) = &d.unparsed {
         // Fallback records keep channels and papers only as flat text: show it as such.
-        for (title, text) in [("Cách thức thực hiện", &unparsed.methods), ("Thành phần hồ sơ", &unparsed.paper_groups)] {
+        for (title, text) in [("Cách thức thực hiện", &unparsed.methods), ("Thành phần hồ sơ", &unparsed.paper_groups)]
+        {
             if let Some(text) = clean_opt(text.as_deref()) {
                 steps.push(Step { title: Some(title.into()), text });
             }
@@ -340,15 +338,13 @@ fn is_commune_level(p: &Procedure) -> bool {
 pub fn is_commune_body(agency: &str) -> bool {
     let f = fold::fold(agency);
     let words: Vec<&str> = f.split(' ').collect();
-    let cap_xa = words.windows(2).enumerate().any(|(i, w)| {
-        w == ["cap", "xa"] && words.get(i + 2) != Some(&"hoi")
-    });
-    let council = ["ubnd", "ui ban nhan dan"]
-        .iter()
-        .any(|body| ["xa", "phuong"].iter().any(|unit| {
+    let cap_xa = words.windows(2).enumerate().any(|(i, w)| w == ["cap", "xa"] && words.get(i + 2) != Some(&"hoi"));
+    let council = ["ubnd", "ui ban nhan dan"].iter().any(|body| {
+        ["xa", "phuong"].iter().any(|unit| {
             let prefix = format!("{body} {unit} ");
             f.starts_with(&prefix) || f.starts_with(&format!("chu tich {prefix}"))
-        }));
+        })
+    });
     cap_xa || council
 }
 
@@ -371,10 +367,17 @@ mod tests {
 
     #[test]
     fn commune_bodies_are_recognised() {
-        for yes in ["Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh", "Chủ tịch UBND cấp xã"] {
+        for yes in
+            ["Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh", "Chủ tịch UBND cấp xã"]
+        {
             assert!(is_commune_body(yes), "{yes}");
         }
-        for no in ["Các tổ chức chính trị - xã hội", "Phòng Văn hóa - Xã Hội", "Ủy ban nhân dân cấp tỉnh", "Bảo hiểm xã hội tỉnh"] {
+        for no in [
+            "Các tổ chức chính trị - xã hội",
+            "Phòng Văn hóa - Xã Hội",
+            "Ủy ban nhân dân cấp tỉnh",
+            "Bảo hiểm xã hội tỉnh",
+        ] {
             assert!(!is_commune_body(no), "{no}");
         }
     }

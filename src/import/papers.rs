@@ -43,8 +43,25 @@ fn heading_kind(heading: &str) -> Option<PaperKind> {
 
 /// Words that open a rule or a condition rather than name a document.
 const NOTE_OPENERS: &[&str] = &[
-    "truong hop", "trong truong hop", "doi voi", "neu", "luu i", "ghi chu", "nguoi", "ca nhan", "co quan",
-    "khi", "viec", "cac", "so luong", "so bo", "ban chup", "moi", "tat ca", "khong", "mien",
+    "truong hop",
+    "trong truong hop",
+    "doi voi",
+    "neu",
+    "luu i",
+    "ghi chu",
+    "nguoi",
+    "ca nhan",
+    "co quan",
+    "khi",
+    "viec",
+    "cac",
+    "so luong",
+    "so bo",
+    "ban chup",
+    "moi",
+    "tat ca",
+    "khong",
+    "mien",
     "tai lieu quy dinh tai",
 ];
 

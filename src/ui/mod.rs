@@ -64,10 +64,12 @@ impl State {
         let load = RwSignal::new(Load::Loading);
         let query = RwSignal::new(String::new());
         let hits = Memo::new(move |_| {
-            query.with(|q| load.with(|l| match l {
-                Load::Ready(data) => data.index.search(q, usize::MAX),
-                _ => Vec::new(),
-            }))
+            query.with(|q| {
+                load.with(|l| match l {
+                    Load::Ready(data) => data.index.search(q, usize::MAX),
+                    _ => Vec::new(),
+                })
+            })
         });
         State {
             load,

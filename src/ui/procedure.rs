@@ -6,11 +6,11 @@ use std::sync::Arc;
 use leptos::html::H2;
 use leptos::prelude::*;
 
+use super::text::Text;
 use super::{Data, State, NEW_TAB_ID};
 use crate::catalog::{Channel, ChannelInfo, Fee, OnlineLevel, Paper, PaperGroup, PaperKind, Procedure};
 use crate::portal;
 use crate::present::{self, Marker};
-use super::text::Text;
 
 /// The order channels are listed in.
 const CHANNELS: [Channel; 3] = [Channel::InPerson, Channel::Online, Channel::Post];
@@ -234,8 +234,10 @@ fn paper_item(t: &'static Text, paper: &Paper) -> impl IntoView {
     let (marker, name) = present::split_marker(&paper.name);
     let originals = (paper.original > 0).then(|| view! { <span class="count">{(t.originals)(paper.original)}</span> });
     let copies = (paper.copy > 0).then(|| view! { <span class="count">{(t.copies)(paper.copy)}</span> });
-    let show_only = (paper.kind == PaperKind::Show).then(|| view! { <span class="count show-only">{t.show_only}</span> });
-    let forms = (!paper.forms.is_empty()).then(|| view! { <span class="forms">{t.forms}" "{paper.forms.join(", ")}</span> });
+    let show_only =
+        (paper.kind == PaperKind::Show).then(|| view! { <span class="count show-only">{t.show_only}</span> });
+    let forms =
+        (!paper.forms.is_empty()).then(|| view! { <span class="forms">{t.forms}" "{paper.forms.join(", ")}</span> });
     view! {
         <li class:sub=marker == Some(Marker::SubItem)>
             <span class="paper-name">{name.to_string()}</span>

@@ -2,8 +2,8 @@
 //! instead of results: suggestions, no-results help, the load error.
 
 use leptos::ev;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{option_id, Failure, Load, State, INPUT_ID, LISTBOX_ID, NEW_TAB_ID, PAGE};
 use crate::portal;
@@ -125,7 +125,11 @@ pub fn Status(state: State) -> impl IntoView {
                     (t.no_results)(query.trim())
                 } else {
                     let shown = state.shown.get().min(total);
-                    if shown < total { (t.results_shown)(shown, total) } else { (t.result_count)(total) }
+                    if shown < total {
+                        (t.results_shown)(shown, total)
+                    } else {
+                        (t.result_count)(total)
+                    }
                 }
             }
         })
