@@ -46,6 +46,25 @@ fn check_accepts_the_demo_catalog() {
 }
 
 #[test]
+fn strict_check_fails_on_warnings_that_plain_check_reports() {
+    // A generous --max-age keeps the test independent of today's date.
+    let out = motcua(&["check", "--max-age", "100000", &demo_catalog()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("valid, 780 procedures; 15 warnings"), "{stdout}");
+    assert!(stdout.contains("warning: procedures["), "{stdout}");
+    assert!(stdout.contains("paper without a count of originals or copies"), "{stdout}");
+
+    let out = motcua(&["check", "--strict", "--max-age", "100000", &demo_catalog()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("15 warnings (--strict: failing)"));
+
+    // With a negative maximum age, any catalog is stale.
+    let out = motcua(&["check", "--max-age", "-1", &demo_catalog()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("warning: catalog, field generated_at: the catalog is"));
+}
+
+#[test]
 fn check_names_each_problem_and_fails() {
     let dir = std::env::temp_dir().join(format!("motcua-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -61,9 +80,13 @@ fn check_names_each_problem_and_fails() {
     let out = motcua(&["check", broken.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success());
-    assert!(stdout.contains("procedures[1] (1.000894), field levels[0]: unknown variant `district`"), "{stdout}");
-    assert!(stdout.contains("procedures[2] (1.001193), field code: duplicate code"), "{stdout}");
-    assert!(stdout.contains("2 problems; 1 procedures are valid"), "{stdout}");
+    assert!(
+        stdout.contains("error: procedures[1] (1.000894), field levels[0]: unknown variant `district`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("error: procedures[2] (1.001193), field code: duplicate code"), "{stdout}");
+    assert!(stdout.contains("warning: procedures[0] (1.001193), field portal_id: no portal id"), "{stdout}");
+    assert!(stdout.contains("2 problems, 1 warnings; 1 procedures are valid"), "{stdout}");
 
     std::fs::write(&broken, "{ not json").unwrap();
     let out = motcua(&["check", broken.to_str().unwrap()]);

@@ -16,8 +16,10 @@ Usage:
   motcua import national <DIR> -o <FILE> [--commune] [--date YYYY-MM-DD]
       Build a catalog from the national dataset (index.csv + procedures.jsonl in DIR).
       --commune keeps the procedures handled at commune level.
-  motcua check <FILE>
-      Validate a catalog: exit 0 when valid, otherwise list the problems.
+  motcua check <FILE> [--strict] [--max-age DAYS]
+      Validate a catalog: exit 0 when valid, otherwise list the problems. Also lists warnings
+      (no portal id, paper without counts, catalog older than DAYS, default 180);
+      --strict fails on warnings too.
   motcua search --catalog <FILE> [--limit N] [--json] <QUERY>
       Search a catalog; --json prints [{\"code\",\"name\",\"score\"}], best first.
 ";
@@ -86,7 +88,7 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
     let output = args.value("-o").or(args.value("--output")).ok_or("import needs -o <FILE>")?;
     let options = national::Options {
         scope: if args.switch("--commune") { Scope::Commune } else { Scope::All },
-        generated_at: args.value("--date").map(str::to_owned).unwrap_or_else(today),
+        generated_at: args.value("--date").map(str::to_owned).unwrap_or_else(|| today().to_string()),
     };
     let imported = national::import(&PathBuf::from(dir), &options).map_err(|e| e.to_string())?;
     let json = serde_json::to_string(&imported.catalog).map_err(|e| format!("cannot write the catalog: {e}"))?;
@@ -108,21 +110,35 @@ fn read_catalog(path: &str) -> Result<catalog::Loaded, String> {
 }
 
 fn check(args: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(args, &[], &[])?;
+    let args = Args::parse(args, &["--max-age"], &["--strict"])?;
     let [path] = args.positional.as_slice() else {
         return Err(format!("check needs one catalog file\n\n{USAGE}"));
     };
+    let max_age = match args.value("--max-age") {
+        Some(n) => n.parse().map_err(|_| format!("--max-age takes a number of days, not {n:?}"))?,
+        None => catalog::DEFAULT_MAX_AGE_DAYS,
+    };
+    let strict = args.switch("--strict");
     let loaded = read_catalog(path)?;
-    let count = loaded.catalog.procedures.len();
-    if loaded.problems.is_empty() {
-        println!("{path}: valid, {count} procedures");
-        return Ok(ExitCode::SUCCESS);
-    }
+    let warnings = catalog::warnings(&loaded.catalog, today(), max_age);
     for problem in &loaded.problems {
-        println!("{path}: {problem}");
+        println!("{path}: error: {problem}");
     }
-    println!("{path}: {} problems; {count} procedures are valid", loaded.problems.len());
-    Ok(ExitCode::FAILURE)
+    for warning in &warnings {
+        println!("{path}: warning: {warning}");
+    }
+    let count = loaded.catalog.procedures.len();
+    let (errors, warned) = (loaded.problems.len(), warnings.len());
+    let failed = errors > 0 || (strict && warned > 0);
+    match (errors, warned) {
+        (0, 0) => println!("{path}: valid, {count} procedures"),
+        (0, _) => println!(
+            "{path}: valid, {count} procedures; {warned} warnings{}",
+            if strict { " (--strict: failing)" } else { "" }
+        ),
+        _ => println!("{path}: {errors} problems, {warned} warnings; {count} procedures are valid"),
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn search(args: &[String]) -> Result<ExitCode, String> {
@@ -153,8 +169,8 @@ fn search(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn today() -> String {
+fn today() -> Date {
     let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     // Vietnam is UTC+7.
-    Date::from_unix_days(((seconds + 7 * 3600) / 86_400) as i64).to_string()
+    Date::from_unix_days(((seconds + 7 * 3600) / 86_400) as i64)
 }

@@ -31,6 +31,8 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.code {
+            // Index usize::MAX: the catalog as a whole.
+            _ if self.index == usize::MAX => write!(f, "catalog")?,
             Some(code) => write!(f, "procedures[{}] ({code})", self.index)?,
             None => write!(f, "procedures[{}]", self.index)?,
         }

@@ -2,8 +2,10 @@
 //!
 //! Plain data, serialised as JSON (`docs/catalog-format.md`). Loading is in [`load`].
 
+mod check;
 mod load;
 
+pub use check::{warnings, DEFAULT_MAX_AGE_DAYS};
 pub use load::{load, LoadError, Loaded, Problem};
 
 use serde::{Deserialize, Serialize};
