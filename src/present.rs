@@ -2,6 +2,8 @@
 //! the start of lines, amounts of money and dates in Vietnamese notation.
 //! Pure functions; the words around them belong to the UI's text table.
 
+use crate::date::Date;
+
 /// The list marker a recorded line starts with, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
@@ -65,10 +67,7 @@ pub fn amount(value: f64) -> String {
 
 /// An ISO date `YYYY-MM-DD` as Vietnamese write it, `DD/MM/YYYY`; `None` when it is not one.
 pub fn date(iso: &str) -> Option<String> {
-    let mut parts = iso.trim().splitn(3, '-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    (all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)).then(|| format!("{d}/{m}/{y}"))
+    Date::parse(iso.trim()).map(|d| format!("{:02}/{:02}/{:04}", d.day, d.month, d.year))
 }
 
 #[cfg(test)]
@@ -112,5 +111,6 @@ mod tests {
         assert_eq!(date("2026-07-17").as_deref(), Some("17/07/2026"));
         assert_eq!(date("2026-7-17"), None);
         assert_eq!(date("hôm qua"), None);
+        assert_eq!(date("2026-02-30"), None, "a day the month does not have");
     }
 }

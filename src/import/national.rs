@@ -211,16 +211,13 @@ fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
             }
         }
     }
+    // Where to go: the record's executing agencies, else the index row's, else the authority.
     let mut agencies = split_agencies(d.executing_agency.as_deref().unwrap_or(""), '\n');
     if agencies.is_empty() {
-        if let Some(row) = row {
-            agencies = split_agencies(row.executing_agencies.as_deref().unwrap_or(""), ';');
-        }
+        agencies = row.map(|r| split_agencies(r.executing_agencies.as_deref().unwrap_or(""), ';')).unwrap_or_default();
     }
-    if let Some(authority) = clean_opt(d.authority.as_deref().or(d.receiving_address.as_deref())) {
-        if !agencies.contains(&authority) && agencies.is_empty() {
-            agencies.push(authority);
-        }
+    if agencies.is_empty() {
+        agencies.extend(clean_opt(d.authority.as_deref().or(d.receiving_address.as_deref())));
     }
     Procedure {
         code: clean(&d.code),
