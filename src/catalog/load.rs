@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{Catalog, Commune, Procedure, Source, FORMAT, FORMAT_VERSION};
+use super::{Catalog, Commune, Document, Journey, LifeEvent, Procedure, Source, FORMAT, FORMAT_VERSION};
 
 /// A catalog that could be read, with the problems of the records that could not.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +84,14 @@ struct Envelope<'a> {
     source: Source,
     #[serde(default)]
     commune: Option<Commune>,
+    #[serde(default)]
+    documents: Vec<Document>,
+    #[serde(default)]
+    life_events: Vec<LifeEvent>,
+    #[serde(default)]
+    journeys: Vec<Journey>,
+    #[serde(default)]
+    featured: Vec<String>,
     #[serde(borrow)]
     procedures: Vec<&'a RawValue>,
 }
@@ -138,6 +146,10 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
             generated_at: envelope.generated_at,
             source: envelope.source,
             commune: envelope.commune,
+            documents: envelope.documents,
+            life_events: envelope.life_events,
+            journeys: envelope.journeys,
+            featured: envelope.featured,
             procedures,
         },
         problems,

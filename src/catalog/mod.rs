@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "motcua-catalog";
 /// Major and minor version of the format this build writes and reads.
 /// A catalog with a greater major version is refused; a greater minor version is read.
-pub const FORMAT_VERSION: (u32, u32) = (1, 0);
+pub const FORMAT_VERSION: (u32, u32) = (1, 1);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -28,7 +28,29 @@ pub struct Catalog {
     /// The commune this catalog is for; `None` for a national catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commune: Option<Commune>,
+    /// Legal documents that fees cite, by id (`Fee::source`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+    /// Situations of life (Có con nhỏ, Người thân qua đời…) and the procedures each needs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub life_events: Vec<LifeEvent>,
+    /// Procedures that are done together (one-stop interlinked journeys).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journeys: Vec<Journey>,
+    /// Codes the commune puts first on the home view.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub featured: Vec<String>,
     pub procedures: Vec<Procedure>,
+}
+
+impl Catalog {
+    pub fn procedure(&self, code: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.code == code)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
 }
 
 /// Where the facts come from.
@@ -48,6 +70,12 @@ pub struct Commune {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
+    /// The portal's province code (`provinceCode`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_code: Option<String>,
+    /// The portal's ward/commune code (`wardCode`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward_code: Option<String>,
     /// The one-stop desk's address, opening hours and phone, as staff write them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desk: Option<Desk>,
@@ -73,11 +101,20 @@ pub struct Procedure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portal_id: Option<String>,
     pub name: String,
+    /// The name people use, written by commune staff ("Làm giấy khai sinh").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<String>,
+    /// Everyday words for this procedure, written by staff ("sổ đỏ", "giấy chứng tử").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// Lĩnh vực, e.g. `Hộ tịch`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<Level>,
+    /// The body that published the procedure (a ministry or a province's People's Committee).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
     /// Executing agencies (cơ quan thực hiện).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agencies: Vec<String>,
@@ -88,6 +125,9 @@ pub struct Procedure {
     pub channels: Vec<ChannelInfo>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paper_groups: Vec<PaperGroup>,
+    /// Situations (trường hợp) with their own papers, time or fees; empty when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -97,6 +137,14 @@ pub struct Procedure {
     pub results: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_basis: Vec<LegalDoc>,
+    #[serde(default, skip_serializing_if = "Lifecycle::is_active")]
+    pub lifecycle: Lifecycle,
+    /// Route code on the interlinked portal (lienthong.dichvucong.gov.vn), for liên thông procedures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lienthong: Option<String>,
+    /// A note for desk staff only, from the commune overlay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_note: Option<String>,
     /// Which record the facts come from.
     #[serde(default)]
     pub source: RecordSource,
@@ -107,6 +155,113 @@ impl Procedure {
     pub fn has_details(&self) -> bool {
         !self.paper_groups.is_empty() || !self.channels.is_empty() || !self.steps.is_empty()
     }
+
+    /// The name to show first: the commune's friendly name, else the official one.
+    pub fn display_name(&self) -> &str {
+        self.friendly_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// A situation within a procedure (trường hợp). What it leaves empty follows the procedure.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    /// The situation in plain words ("Đăng ký khai sinh không đúng hạn").
+    pub name: String,
+    /// The portal's case code, e.g. `1.001193.02`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The portal's case UUID (`formalityCaseId`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portal_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<ProcessingTime>,
+    /// Fees of this case; each may be limited to some channels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fees: Vec<Fee>,
+    /// Papers of this case, when they differ from the procedure's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paper_groups: Vec<PaperGroup>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a procedure is still in force.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Lifecycle {
+    pub status: Status,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<String>,
+    /// `YYYY-MM-DD`: the last day it applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<String>,
+    /// Codes of the procedures that replace it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaced_by: Vec<String>,
+    /// What the decision says, in plain words, with its reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Lifecycle {
+    fn is_active(&self) -> bool {
+        *self == Lifecycle::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Active,
+    /// Bãi bỏ: no longer done; see `replaced_by`.
+    Repealed,
+}
+
+/// A legal document cited by fees.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Short id used by `Fee::source`, e.g. `NQ-23-2026`.
+    pub id: String,
+    /// Official number, e.g. `23/2026/NQ-HĐND`.
+    pub number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// `YYYY-MM-DD` dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A situation of life and the procedures it usually needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LifeEvent {
+    /// Stable id, e.g. `co-con-nho`.
+    pub id: String,
+    pub name: String,
+    /// Id of the national portal's event group, when there is one (e.g. 750).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portal_group: Option<u32>,
+    pub procedures: Vec<String>,
+}
+
+/// Procedures done together, in order, e.g. khai sinh – thường trú – thẻ BHYT.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Journey {
+    pub name: String,
+    pub procedures: Vec<String>,
+    /// The interlinked procedure that files them all at once, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interlinked: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Administrative level that handles a procedure.
@@ -165,6 +320,9 @@ pub struct ProcessingTime {
     pub unit: TimeUnit,
     /// The wording of the source, kept for display and audit.
     pub text: String,
+    /// For `within_day`: dossiers received after this hour (`HH:MM`) get the result the next working day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,6 +353,39 @@ pub struct Fee {
     /// The wording of the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The channels it applies to (in a case); empty means every channel.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// The record says the province sets the amount (“do HĐND tỉnh quyết định”).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub set_by_province: bool,
+    /// Who does not pay, in plain words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<String>,
+    /// Id of the legal document in `Catalog::documents` that sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Fee {
+    /// A fee with nothing but its kind and amount; the other fields are set by the caller.
+    pub fn new(kind: FeeKind, amount: Option<f64>) -> Fee {
+        Fee {
+            kind,
+            amount,
+            currency: default_currency(),
+            per: None,
+            text: None,
+            channels: Vec::new(),
+            set_by_province: false,
+            exemptions: Vec::new(),
+            source: None,
+        }
+    }
+
+    pub fn applies_to(&self, channel: Channel) -> bool {
+        self.channels.is_empty() || self.channels.contains(&channel)
+    }
 }
 
 fn default_currency() -> String {

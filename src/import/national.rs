@@ -37,6 +37,7 @@ pub struct Options {
 struct IndexRow {
     code: String,
     name: String,
+    promulgated_by: Option<String>,
     executing_agencies: Option<String>,
     field: Option<String>,
     formality_id: Option<String>,
@@ -150,8 +151,8 @@ pub fn import(dir: &Path, options: &Options) -> Result<Imported, ImportError> {
             retrieved: Some("2026-07-17".into()),
             url: Some("https://dichvucong.gov.vn".into()),
         },
-        commune: None,
         procedures,
+        ..Catalog::default()
     };
     Ok(Imported { catalog, index_rows, detail_records })
 }
@@ -189,6 +190,7 @@ fn from_index(row: &IndexRow) -> Procedure {
         portal_id: clean_opt(row.formality_id.as_deref()),
         name: one_line(&row.name),
         field: clean_opt(row.field.as_deref()),
+        issuer: clean_opt(row.promulgated_by.as_deref()),
         agencies: split_agencies(row.executing_agencies.as_deref().unwrap_or(""), ';'),
         source: RecordSource::PortalIndex,
         ..Procedure::default()
@@ -225,6 +227,7 @@ fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
         name: one_line(&d.name),
         field: clean_opt(d.field.as_deref()).or_else(|| row.and_then(|r| clean_opt(r.field.as_deref()))),
         levels: d.levels.iter().filter_map(|l| level(l)).collect(),
+        issuer: row.and_then(|r| clean_opt(r.promulgated_by.as_deref())),
         agencies,
         online: OnlineLevel::Unknown,
         channels: d.methods.iter().filter_map(channel_info).collect(),
@@ -238,6 +241,7 @@ fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
             .filter_map(|l| Some(LegalDoc { code: clean_opt(l.code.as_deref()), name: clean_opt(l.name.as_deref())? }))
             .collect(),
         source: if fallback { RecordSource::PortalFallback } else { RecordSource::PortalDetail },
+        ..Procedure::default()
     }
 }
 
@@ -294,7 +298,7 @@ pub fn processing_time(text: &str) -> Option<ProcessingTime> {
         _ => TimeUnit::Text,
     };
     let value = if unit == TimeUnit::Text { None } else { number };
-    Some(ProcessingTime { value, unit, text })
+    Some(ProcessingTime { value, unit, text, cutoff: None })
 }
 
 fn paper_groups(source: &[SourceGroup]) -> Vec<PaperGroup> {
