@@ -28,6 +28,17 @@ pub fn keyword_search_url(words: &str) -> String {
     format!("{PORTAL}/dvc-ket-qua-thu-tuc?keyword={}", percent_encode(words.trim()))
 }
 
+/// True for a procedure code as the portals write it: digits and dots, e.g. `3.000722`.
+pub fn is_procedure_code(code: &str) -> bool {
+    !code.is_empty() && code.len() <= 20 && code.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// The interlinked portal's application route for a liên thông procedure code
+/// (routes are keyed by code, and codes differ between provinces).
+pub fn lienthong_url(code: &str) -> Option<String> {
+    is_procedure_code(code).then(|| format!("https://lienthong.dichvucong.gov.vn/#/ke-khai/{code}"))
+}
+
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
@@ -65,6 +76,13 @@ mod tests {
             assert!(submission_url(bad).is_none(), "{bad}");
             assert!(detail_url(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn lienthong_routes_take_only_codes() {
+        assert_eq!(lienthong_url("3.000722").unwrap(), "https://lienthong.dichvucong.gov.vn/#/ke-khai/3.000722");
+        assert!(lienthong_url("3.000722/../x").is_none());
+        assert!(lienthong_url("").is_none());
     }
 
     #[test]
