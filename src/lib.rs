@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod date;
 pub mod fold;
+pub mod overlay;
 pub mod portal;
 pub mod present;
 pub mod search;
