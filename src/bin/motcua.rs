@@ -7,15 +7,23 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use motcua::catalog::{self, Catalog};
 use motcua::date::Date;
 use motcua::import::national::{self, Scope};
+use motcua::import::portal_api;
+use motcua::overlay;
 use motcua::search::Index;
 
 const USAGE: &str = "\
 motcua — catalogs of administrative procedures for the one-stop-desk widget
 
 Usage:
-  motcua import national <DIR> -o <FILE> [--commune] [--date YYYY-MM-DD]
+  motcua import national <DIR> -o <FILE> [--commune] [--portal-api PATH]... [--overlay FILE]
+                                         [--date YYYY-MM-DD]
       Build a catalog from the national dataset (index.csv + procedures.jsonl in DIR).
-      --commune keeps the procedures handled at commune level.
+      --commune keeps the procedures handled at commune level; --portal-api adds the portal's
+      own API records (files or directories of *.json: fees, time units, cases), which replace
+      the dataset's record of the same code; --overlay applies a commune overlay
+      (docs/overlay-format.md): nothing is written if it names a code the catalog lacks.
+  motcua import portal-api <PATH>... -o <FILE> [--overlay FILE] [--date YYYY-MM-DD]
+      Build a catalog from API records alone.
   motcua check <FILE> [--strict] [--max-age DAYS]
       Validate a catalog: exit 0 when valid, otherwise list the problems. Also lists warnings
       (no portal id, paper without counts, catalog older than DAYS, default 180);
@@ -72,35 +80,66 @@ impl Args {
         self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
+    fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.values.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
     fn switch(&self, name: &str) -> bool {
         self.switches.iter().any(|s| s == name)
     }
 }
 
 fn import(args: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(args, &["-o", "--output", "--date"], &["--commune"])?;
-    let [kind, dir] = args.positional.as_slice() else {
-        return Err(format!("import needs a kind and a directory\n\n{USAGE}"));
+    let args = Args::parse(args, &["-o", "--output", "--date", "--portal-api", "--overlay"], &["--commune"])?;
+    let Some((kind, paths)) = args.positional.split_first() else {
+        return Err(format!("import needs a kind (national or portal-api)\n\n{USAGE}"));
     };
-    if kind != "national" {
-        return Err(format!("unknown import kind {kind:?} (known: national)"));
-    }
     let output = args.value("-o").or(args.value("--output")).ok_or("import needs -o <FILE>")?;
-    let options = national::Options {
-        scope: if args.switch("--commune") { Scope::Commune } else { Scope::All },
-        generated_at: args.value("--date").map(str::to_owned).unwrap_or_else(|| today().to_string()),
+    let generated_at = args.value("--date").map(str::to_owned).unwrap_or_else(|| today().to_string());
+    let (mut catalog, read) = match kind.as_str() {
+        "national" => {
+            let [dir] = paths else { return Err(format!("import national needs one directory\n\n{USAGE}")) };
+            let scope = if args.switch("--commune") { Scope::Commune } else { Scope::All };
+            let imported = national::import(&PathBuf::from(dir), &national::Options { scope, generated_at })
+                .map_err(|e| e.to_string())?;
+            let mut catalog = imported.catalog;
+            let api: Vec<PathBuf> = args.values("--portal-api").map(PathBuf::from).collect();
+            let mut read = format!("{} index rows and {} detail records", imported.index_rows, imported.detail_records);
+            if !api.is_empty() {
+                let records = portal_api::read(&api).map_err(|e| e.to_string())?;
+                read += &format!(", {} portal API records", records.len());
+                portal_api::merge(&mut catalog, records, |p| scope == Scope::All || national::is_commune_level(p));
+            }
+            (catalog, read)
+        }
+        "portal-api" => {
+            if paths.is_empty() {
+                return Err(format!("import portal-api needs files or directories\n\n{USAGE}"));
+            }
+            let records =
+                portal_api::read(&paths.iter().map(PathBuf::from).collect::<Vec<_>>()).map_err(|e| e.to_string())?;
+            let read = format!("{} portal API records", records.len());
+            let mut catalog = portal_api::empty_catalog(&generated_at);
+            portal_api::merge(&mut catalog, records, |_| true);
+            (catalog, read)
+        }
+        other => return Err(format!("unknown import kind {other:?} (known: national, portal-api)")),
     };
-    let imported = national::import(&PathBuf::from(dir), &options).map_err(|e| e.to_string())?;
-    let json = serde_json::to_string(&imported.catalog).map_err(|e| format!("cannot write the catalog: {e}"))?;
+    if let Some(path) = args.value("--overlay") {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let overlay = overlay::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+        let problems = overlay::apply(&mut catalog, &overlay);
+        if !problems.is_empty() {
+            for problem in &problems {
+                eprintln!("{path}: error: {problem}");
+            }
+            return Err(format!("{path}: {} problems; nothing written", problems.len()));
+        }
+    }
+    let json = serde_json::to_string(&catalog).map_err(|e| format!("cannot write the catalog: {e}"))?;
     std::fs::write(output, json + "\n").map_err(|e| format!("{output}: {e}"))?;
-    let detailed = imported.catalog.procedures.iter().filter(|p| p.has_details()).count();
-    eprintln!(
-        "read {} index rows and {} detail records; wrote {} procedures ({} with details) to {output}",
-        imported.index_rows,
-        imported.detail_records,
-        imported.catalog.procedures.len(),
-        detailed
-    );
+    let detailed = catalog.procedures.iter().filter(|p| p.has_details()).count();
+    eprintln!("read {read}; wrote {} procedures ({detailed} with details) to {output}", catalog.procedures.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -468,6 +468,8 @@ pub enum RecordSource {
     Manual,
     /// The portal's detail record (API rendered as Markdown).
     PortalDetail,
+    /// The portal's API record itself: fees, time units and cases included.
+    PortalApi,
     /// The older vpcp page, scraped: papers and channels only as flat text.
     PortalFallback,
     /// Only the national index row: name, field, agencies, UUID.

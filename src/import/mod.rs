@@ -2,6 +2,7 @@
 
 pub mod national;
 mod papers;
+pub mod portal_api;
 mod text;
 
 use std::fmt;

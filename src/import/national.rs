@@ -327,7 +327,8 @@ fn paper_group(g: &SourceGroup) -> PaperGroup {
     }
 }
 
-fn is_commune_level(p: &Procedure) -> bool {
+/// Handled at commune level, by the record's levels or, for index rows, by the agencies.
+pub fn is_commune_level(p: &Procedure) -> bool {
     match p.source {
         RecordSource::PortalIndex => p.agencies.iter().any(|a| is_commune_body(a)),
         _ => p.levels.contains(&Level::Commune),
