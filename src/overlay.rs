@@ -76,9 +76,9 @@ pub struct Patch {
     pub online: Option<OnlineLevel>,
 }
 
-/// A local fee for some procedures. Without `case` it replaces, on each channel it applies to,
-/// the fees the national record gave without a source; with `case` it goes to that case
-/// (created when missing).
+/// A local fee for some procedures. Without `case` it replaces, on each channel it applies to
+/// (`channels`, empty = all), the fees of the national record; further rules on the same channel
+/// add to it. With `case` it goes to that case (created when missing).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeeRule {
     pub procedures: Vec<String>,
@@ -256,8 +256,9 @@ fn apply_patch(p: &mut Procedure, patch: &Patch) {
     }
 }
 
-/// `replaced` remembers the (procedure, channel) pairs whose unsourced fees are already gone,
-/// so that several rules can add to one channel.
+/// `replaced` remembers the (procedure, channel) pairs whose record fees are already gone, so
+/// that several rules can add to one channel. A channel the procedure does not offer is not
+/// created, unless the record names no channel at all (then the rule's channels are).
 fn apply_fee(p: &mut Procedure, rule: &FeeRule, replaced: &mut Vec<(String, Channel)>) {
     if let Some(case_name) = &rule.case {
         let index = match p.cases.iter().position(|c| &c.name == case_name) {
@@ -270,32 +271,21 @@ fn apply_fee(p: &mut Procedure, rule: &FeeRule, replaced: &mut Vec<(String, Chan
         p.cases[index].fees.push(rule.fee.clone());
         return;
     }
-    let channels: Vec<Channel> = if rule.fee.channels.is_empty() {
-        let mut existing: Vec<Channel> = p.channels.iter().map(|c| c.channel).collect();
-        existing.dedup();
-        if existing.is_empty() {
-            vec![Channel::InPerson]
-        } else {
-            existing
+    if p.channels.is_empty() {
+        let wanted = if rule.fee.channels.is_empty() { vec![Channel::InPerson] } else { rule.fee.channels.clone() };
+        p.channels = wanted
+            .into_iter()
+            .map(|channel| ChannelInfo { channel, time: None, fees: Vec::new(), note: None })
+            .collect();
+    }
+    let fee = Fee { channels: Vec::new(), ..rule.fee.clone() };
+    for info in p.channels.iter_mut().filter(|c| rule.fee.applies_to(c.channel)) {
+        let key = (p.code.clone(), info.channel);
+        if !replaced.contains(&key) {
+            replaced.push(key);
+            info.fees.clear();
         }
-    } else {
-        rule.fee.channels.clone()
-    };
-    for channel in channels {
-        if !p.channels.iter().any(|c| c.channel == channel) {
-            p.channels.push(ChannelInfo { channel, time: None, fees: Vec::new(), note: None });
-        }
-        let first = !replaced.contains(&(p.code.clone(), channel));
-        if first {
-            replaced.push((p.code.clone(), channel));
-        }
-        let fee = Fee { channels: Vec::new(), ..rule.fee.clone() };
-        for info in p.channels.iter_mut().filter(|c| c.channel == channel) {
-            if first {
-                info.fees.retain(|f| f.source.is_some());
-            }
-            info.fees.push(fee.clone());
-        }
+        info.fees.push(fee.clone());
     }
 }
 
@@ -366,7 +356,7 @@ mod tests {
         assert_eq!(p.cases[0].name, "Đăng ký khai sinh không đúng hạn");
         assert_eq!(p.cases[0].fees[0].amount, Some(8000.0));
         assert!(p.cases[0].fees[0].applies_to(Channel::Post) && !p.cases[0].fees[0].applies_to(Channel::Online));
-        // Online: the unsourced "set by province" fee is replaced by both local ones; other channels keep it.
+        // Online: the record's "set by province" fee is replaced by both local ones; other channels keep it.
         let online = p.channels.iter().find(|ch| ch.channel == Channel::Online).unwrap();
         let amounts: Vec<Option<f64>> = online.fees.iter().map(|f| f.amount).collect();
         assert_eq!(amounts, [Some(0.0), Some(1000.0)]);

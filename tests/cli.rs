@@ -42,26 +42,106 @@ fn search_limits_results() {
 fn check_accepts_the_demo_catalog() {
     let out = motcua(&["check", &demo_catalog()]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("valid, 780 procedures"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("valid, 495 procedures"));
+}
+
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("motcua-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
 }
 
 #[test]
 fn strict_check_fails_on_warnings_that_plain_check_reports() {
+    let path = temp_file(
+        "warned.json",
+        r#"{"format":"motcua-catalog","format_version":"1.1","generated_at":"2026-11-22","source":{"name":"t"},
+           "procedures":[{"code":"2.000815","name":"Chứng thực bản sao","portal_id":"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7",
+             "paper_groups":[{"papers":[{"name":"Bản chính giấy tờ"}]}],
+             "channels":[{"channel":"in_person","fees":[{"kind":"fee","amount":2000,"per":"trang"}]}]}]}"#,
+    );
+    let path = path.to_str().unwrap();
     // A generous --max-age keeps the test independent of today's date.
-    let out = motcua(&["check", "--max-age", "100000", &demo_catalog()]);
+    let out = motcua(&["check", "--max-age", "100000", path]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
-    assert!(stdout.contains("valid, 780 procedures; 15 warnings"), "{stdout}");
-    assert!(stdout.contains("warning: procedures["), "{stdout}");
-    assert!(stdout.contains("paper without a count of originals or copies"), "{stdout}");
+    assert!(stdout.contains("valid, 1 procedures; 2 warnings"), "{stdout}");
+    assert!(
+        stdout.contains("warning: procedures[0] (2.000815), field paper_groups[0].papers[0]: paper without a count"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("field channels[0].fees[0]: fee amount without a source document"), "{stdout}");
 
-    let out = motcua(&["check", "--strict", "--max-age", "100000", &demo_catalog()]);
+    let out = motcua(&["check", "--strict", "--max-age", "100000", path]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("15 warnings (--strict: failing)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 warnings (--strict: failing)"));
 
     // With a negative maximum age, any catalog is stale.
     let out = motcua(&["check", "--max-age", "-1", &demo_catalog()]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("warning: catalog, field generated_at: the catalog is"));
+}
+
+#[test]
+fn an_overlay_naming_unknown_codes_stops_the_import_with_each_mistake() {
+    let overlay = temp_file(
+        "overlay.json",
+        r#"{"format":"motcua-overlay","format_version":"1.0",
+            "procedures":{"9.999999":{"friendly_name":"Không có"}},
+            "fees":[{"procedures":["1.001193"],"kind":"charge","amount":8000,"source":"NQ-khong-co"}]}"#,
+    );
+    let api = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/portal-api/1.001193.json");
+    let output = overlay.with_file_name("out.json");
+    let out = motcua(&[
+        "import",
+        "portal-api",
+        api.to_str().unwrap(),
+        "--overlay",
+        overlay.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("error: procedures.9.999999: no such procedure in the catalog"), "{stderr}");
+    assert!(stderr.contains("error: fees[0].source: no document \"NQ-khong-co\""), "{stderr}");
+    assert!(stderr.contains("2 problems; nothing written"), "{stderr}");
+    assert!(!output.exists());
+
+    std::fs::write(&overlay, r#"{"format":"motcua-overlay","format_version":"2.0"}"#).unwrap();
+    let out = motcua(&[
+        "import",
+        "portal-api",
+        api.to_str().unwrap(),
+        "--overlay",
+        overlay.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("field format_version: \"2.0\" is not a version this build reads (1.x)"), "{stderr}");
+}
+
+#[test]
+fn portal_api_records_become_a_catalog() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/portal-api");
+    let output = std::env::temp_dir().join(format!("motcua-cli-{}-api.json", std::process::id()));
+    let out = motcua(&[
+        "import",
+        "portal-api",
+        dir.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+        "--date",
+        "2026-11-22",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // 18 files, two of them for 1.001193.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read 17 portal API records; wrote 17 procedures"));
+    let check = motcua(&["check", output.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    std::fs::remove_file(&output).ok();
 }
 
 #[test]

@@ -121,21 +121,6 @@ fn commune_scope_keeps_commune_procedures_only() {
 }
 
 #[test]
-fn the_committed_demo_catalog_is_what_the_importer_makes() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/catalogs/commune-demo.json");
-    let committed = std::fs::read_to_string(&path).unwrap();
-    let loaded = catalog::load(&committed).unwrap();
-    assert!(loaded.problems.is_empty());
-    let mut fresh = commune().catalog.clone();
-    fresh.generated_at = loaded.catalog.generated_at.clone();
-    assert!(
-        loaded.catalog == fresh,
-        "regenerate it: motcua import national ../shared/data/national-2026-07 -o {} --commune",
-        path.display()
-    );
-}
-
-#[test]
 fn notes_posing_as_papers_become_notes() {
     let procedures = &national().catalog.procedures;
     let p = by_code(procedures)["1.001193"];

@@ -10,9 +10,11 @@ pub const DEFAULT_MAX_AGE_DAYS: i64 = 180;
 /// Where a warning about the whole catalog points.
 const CATALOG: usize = usize::MAX;
 
-/// Warnings, in record order: a missing or malformed portal id (no direct portal link), a paper
-/// with no count of originals or copies, and a stale or undated catalog (record index
-/// `usize::MAX`, shown as the catalog itself).
+/// Warnings, in record order: a missing or malformed portal id (no direct portal link, unless the
+/// procedure has a liên thông route), a paper to hand in with no count of originals or copies, a
+/// fee amount without a source document or citing an unknown one, a replacement the catalog lacks;
+/// then, for the catalog itself (record index `usize::MAX`): a stale or undated catalog and
+/// featured codes it lacks.
 pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Problem> {
     let mut out = Vec::new();
     let whole = |path: &str, message: String| Problem { index: CATALOG, code: None, path: path.into(), message };
@@ -31,24 +33,57 @@ pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Proble
         }
     }
     for (index, p) in catalog.procedures.iter().enumerate() {
-        let mut warn = |path: String, message: &str| {
-            out.push(Problem { index, code: Some(p.code.clone()), path, message: message.into() })
-        };
+        let mut warn =
+            |path: String, message: String| out.push(Problem { index, code: Some(p.code.clone()), path, message });
+        let has_lienthong = p.lienthong.as_deref().and_then(portal::lienthong_url).is_some();
         match p.portal_id.as_deref() {
-            None => {
-                warn("portal_id".into(), "no portal id (formalityId): only the portal's keyword search can be linked")
-            }
+            // An interlinked procedure is filed on its own portal.
+            None if has_lienthong => {}
+            None => warn(
+                "portal_id".into(),
+                "no portal id (formalityId): only the portal's keyword search can be linked".into(),
+            ),
             Some(id) if !portal::is_portal_id(id) => {
-                warn("portal_id".into(), "not a UUID: no portal link will be made")
+                warn("portal_id".into(), "not a UUID: no portal link will be made".into())
             }
             Some(_) => {}
         }
-        for (g, group) in p.paper_groups.iter().enumerate() {
+        let groups = p.paper_groups.iter().enumerate().map(|(g, group)| (format!("paper_groups[{g}]"), group));
+        let case_groups = p.cases.iter().enumerate().flat_map(|(c, case)| {
+            case.paper_groups.iter().enumerate().map(move |(g, group)| (format!("cases[{c}].paper_groups[{g}]"), group))
+        });
+        for (path, group) in groups.chain(case_groups) {
             for (i, paper) in group.papers.iter().enumerate() {
-                if paper.kind != PaperKind::Note && paper.original == 0 && paper.copy == 0 {
-                    warn(format!("paper_groups[{g}].papers[{i}]"), "paper without a count of originals or copies");
+                // A paper to show is the original itself; only papers to hand in need a count.
+                if paper.kind == PaperKind::Submit && paper.original == 0 && paper.copy == 0 {
+                    warn(format!("{path}.papers[{i}]"), "paper without a count of originals or copies".into());
                 }
             }
+        }
+        let channel_fees = p.channels.iter().enumerate().flat_map(|(c, channel)| {
+            channel.fees.iter().enumerate().map(move |(f, fee)| (format!("channels[{c}].fees[{f}]"), fee))
+        });
+        let case_fees = p.cases.iter().enumerate().flat_map(|(c, case)| {
+            case.fees.iter().enumerate().map(move |(f, fee)| (format!("cases[{c}].fees[{f}]"), fee))
+        });
+        for (path, fee) in channel_fees.chain(case_fees) {
+            match fee.source.as_deref() {
+                None if fee.amount.is_some() => warn(path, "fee amount without a source document".into()),
+                Some(id) if catalog.document(id).is_none() => {
+                    warn(format!("{path}.source"), format!("cites {id:?}, which is not in the catalog's documents"))
+                }
+                _ => {}
+            }
+        }
+        for (i, code) in p.lifecycle.replaced_by.iter().enumerate() {
+            if catalog.procedure(code).is_none() {
+                warn(format!("lifecycle.replaced_by[{i}]"), format!("{code} is not in the catalog: no link to it"));
+            }
+        }
+    }
+    for (i, code) in catalog.featured.iter().enumerate() {
+        if catalog.procedure(code).is_none() {
+            out.push(whole(&format!("featured[{i}]"), format!("{code} is not in the catalog")));
         }
     }
     out
@@ -98,5 +133,43 @@ mod tests {
         assert!(found[3].starts_with("portal_id not a UUID"), "{found:?}");
         assert_eq!(warnings(&c, TODAY, 400).len(), 3, "a larger allowed age accepts the date");
         assert!(warnings(&catalog("22/11/2026", vec![]), TODAY, 180)[0].message.contains("not a date"));
+    }
+
+    #[test]
+    fn fees_need_a_known_source_and_replacements_a_target() {
+        use crate::catalog::{Case, Document, Fee, FeeKind, Lifecycle, Status};
+        let sourced = Fee { source: Some("NQ-12-2018-HP".into()), ..Fee::new(FeeKind::Charge, Some(8000.0)) };
+        let unknown = Fee { source: Some("NQ-99".into()), ..Fee::new(FeeKind::Charge, Some(8000.0)) };
+        let bare = Fee::new(FeeKind::Fee, Some(2000.0));
+        let not_stated = Fee::new(FeeKind::Charge, None);
+        let mut p = procedure(Some(ID), vec![]);
+        p.cases = vec![Case {
+            name: "Không đúng hạn".into(),
+            fees: vec![sourced, unknown, bare, not_stated],
+            ..Case::default()
+        }];
+        p.lifecycle =
+            Lifecycle { status: Status::Repealed, replaced_by: vec!["3.000722".into()], ..Lifecycle::default() };
+        let mut c = catalog("2026-11-01", vec![p]);
+        c.documents.push(Document {
+            id: "NQ-12-2018-HP".into(),
+            number: "12/2018/NQ-HĐND".into(),
+            ..Document::default()
+        });
+        c.featured.push("9.999999".into());
+        let found: Vec<String> = warnings(&c, TODAY, 180).iter().map(|w| w.to_string()).collect();
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found[0].contains("cases[0].fees[1].source") && found[0].contains("NQ-99"), "{found:?}");
+        assert!(found[1].contains("cases[0].fees[2]") && found[1].contains("without a source"), "{found:?}");
+        assert!(found[2].contains("lifecycle.replaced_by[0]"), "{found:?}");
+        assert!(found[3].starts_with("catalog, field featured[0]"), "{found:?}");
+    }
+
+    #[test]
+    fn papers_to_show_need_no_count_and_lienthong_procedures_no_uuid() {
+        let shown = Paper { name: "Thẻ căn cước".into(), kind: PaperKind::Show, ..Paper::default() };
+        let mut p = procedure(None, vec![shown]);
+        p.lienthong = Some("3.000722".into());
+        assert!(warnings(&catalog("2026-11-01", vec![p]), TODAY, 180).is_empty());
     }
 }

@@ -63,6 +63,10 @@ const NOTE_OPENERS: &[&str] = &[
     "khong",
     "mien",
     "tai lieu quy dinh tai",
+    "chua co qui dinh",
+    // Explanations of forms the system makes, not papers to bring.
+    "phieu nai la",
+    "phieu duoc tao lap",
 ];
 
 /// The folded text without a leading list number: "a)", "2.", "(6)", "iii.", "6.3.1.6.".
@@ -140,11 +144,16 @@ mod tests {
                 paper("a) Các tài liệu quy định tại các điểm c, d của Mục 1.3.1.1 là bản sao", 0, 0),
                 paper("2. Số lượng hồ sơ: 01 (bộ)", 0, 0),
                 paper("02 ảnh (3×4 cm) của người trong danh sách", 0, 0),
+                paper("Chưa có quy định cụ thể.", 0, 0),
+                paper("Phiếu được tạo lập khi trích xuất thông tin … để người đó kiểm tra và ký xác nhận.", 0, 0),
                 paper("- Trường hợp trẻ em bị bỏ rơi thì phải có biên bản", 1, 0),
             ],
         )];
         classify(&mut groups);
         use PaperKind::*;
-        assert_eq!(kinds(&groups), vec![Note, Note, Note, Note, Submit, Submit, Note, Note, Submit, Submit]);
+        assert_eq!(
+            kinds(&groups),
+            vec![Note, Note, Note, Note, Submit, Submit, Note, Note, Submit, Note, Note, Submit]
+        );
     }
 }
