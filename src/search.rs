@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::Procedure;
+use crate::catalog::{Procedure, Status};
 use crate::fold;
 
 /// Which part of a procedure a word was found in; the weight ranks the parts.
@@ -12,18 +12,27 @@ use crate::fold;
 enum Part {
     Field,
     Results,
+    /// Keywords written by commune staff.
+    Keyword,
     Name,
+    /// The commune's everyday name for the procedure.
+    Friendly,
 }
 
 impl Part {
     fn weight(self) -> f32 {
         match self {
+            Part::Friendly => 3.5,
             Part::Name => 3.0,
+            Part::Keyword => 2.5,
             Part::Results => 1.5,
             Part::Field => 1.0,
         }
     }
 }
+
+/// What a repealed procedure loses: still found, but after the ones in force.
+const REPEALED_PENALTY: f32 = 50.0;
 
 /// A matched word found only as a prefix counts this much of an exact one.
 const PREFIX_FACTOR: f32 = 0.7;
@@ -36,8 +45,11 @@ struct Posting {
 
 #[derive(Debug)]
 struct Doc {
-    /// The name as word ids, in order, for phrase matching.
+    /// The official name as word ids, in order.
     name: Vec<u32>,
+    /// The friendly name and keywords as word ids, for phrase matching besides the name.
+    phrases: Vec<Vec<u32>>,
+    repealed: bool,
     /// The code without its dots, e.g. `1001193`.
     code_digits: String,
 }
@@ -82,13 +94,21 @@ impl Index {
                 seq
             };
             let name = add(&procedure.name, Part::Name);
+            let mut phrases = Vec::new();
+            if let Some(friendly) = &procedure.friendly_name {
+                phrases.push(add(friendly, Part::Friendly));
+            }
+            for keyword in &procedure.keywords {
+                phrases.push(add(keyword, Part::Keyword));
+            }
             if let Some(field) = &procedure.field {
                 add(field, Part::Field);
             }
             for result in &procedure.results {
                 add(result, Part::Results);
             }
-            docs.push(Doc { name, code_digits: digits(&procedure.code) });
+            let repealed = procedure.lifecycle.status == Status::Repealed;
+            docs.push(Doc { name, phrases, repealed, code_digits: digits(&procedure.code) });
         }
 
         // Sort the vocabulary so that prefixes are ranges, and renumber.
@@ -103,7 +123,7 @@ impl Index {
             sorted_postings[renumber[old] as usize] = list;
         }
         for doc in &mut docs {
-            for id in &mut doc.name {
+            for id in doc.name.iter_mut().chain(doc.phrases.iter_mut().flatten()) {
                 *id = renumber[*id as usize];
             }
         }
@@ -161,7 +181,7 @@ impl Index {
                 let doc_entry = &self.docs[doc as usize];
                 let tier = if matched < query.len() {
                     1.0
-                } else if phrase_in(&doc_entry.name, &matches) {
+                } else if std::iter::once(&doc_entry.name).chain(&doc_entry.phrases).any(|p| phrase_in(p, &matches)) {
                     3.0
                 } else {
                     2.0
@@ -170,7 +190,8 @@ impl Index {
                 let weight: f32 = weights.iter().sum::<f32>() / query.len() as f32;
                 // Shorter names are more specific: "Đăng ký kết hôn" before "… có yếu tố nước ngoài".
                 let length = doc_entry.name.len() as f32;
-                let score = tier * 100.0 + coverage * 20.0 + weight * 3.0 - length.min(60.0) * 0.15;
+                let penalty = if doc_entry.repealed { REPEALED_PENALTY } else { 0.0 };
+                let score = tier * 100.0 + coverage * 20.0 + weight * 3.0 - length.min(60.0) * 0.15 - penalty;
                 Hit { doc: doc as usize, score }
             })
             .collect()
@@ -290,6 +311,22 @@ mod tests {
         assert_eq!(codes(&index, &p, "1.001193"), vec!["1.001193"]);
         assert_eq!(codes(&index, &p, "1001193"), vec!["1.001193"]);
         assert_eq!(codes(&index, &p, "1.0011"), vec!["1.001193"]);
+    }
+
+    #[test]
+    fn staff_names_and_keywords_find_procedures_and_repealed_ones_come_last() {
+        let mut p = catalog();
+        p[1].friendly_name = Some("Làm giấy khai sinh cho con".into());
+        p[1].keywords = vec!["sinh con".into(), "đẻ con".into()];
+        let index = Index::new(&p);
+        assert_eq!(codes(&index, &p, "de con")[0], "1.001193");
+        assert_eq!(codes(&index, &p, "lam giay khai sinh")[0], "1.001193");
+        // Repealed: still found, after the procedures in force that match as well.
+        p[1].lifecycle.status = Status::Repealed;
+        let index = Index::new(&p);
+        let ranked = codes(&index, &p, "dang ky khai sinh");
+        assert_eq!(ranked[0], "2.000528", "{ranked:?}");
+        assert!(ranked.contains(&"1.001193".to_string()));
     }
 
     #[test]
