@@ -93,7 +93,11 @@ impl Widget {
     }
 
     fn text(&self) -> String {
-        self.root.text_content().unwrap_or_default().chars().take(600).collect()
+        self.text_full().chars().take(600).collect()
+    }
+
+    fn text_full(&self) -> String {
+        self.root.text_content().unwrap_or_default()
     }
 
     async fn ready(&self) -> HtmlInputElement {
@@ -149,6 +153,47 @@ impl Widget {
     fn texts(&self, selector: &str) -> Vec<String> {
         self.all(selector).iter().map(|el| el.text_content().unwrap_or_default()).collect()
     }
+
+    /// Searches for `code`, opens it from the list and waits for its view.
+    async fn open(&self, code: &str) -> Element {
+        self.type_query(code).await;
+        self.first_code_is(code).await;
+        self.click("li[role=option]");
+        self.wait_for(&format!("section.procedure[data-code=\"{code}\"]")).await
+    }
+
+    /// The line of `list` (`dl.fees` or `dl.times`) whose channel label is `label`.
+    fn row(&self, list: &str, label: &str) -> Element {
+        self.all(&format!("{list} > .channel"))
+            .into_iter()
+            .find(|row| {
+                row.query_selector("dt").ok().flatten().and_then(|dt| dt.text_content()).as_deref() == Some(label)
+            })
+            .unwrap_or_else(|| panic!("no {label} line in {list}; the widget shows: {}", self.text()))
+    }
+
+    /// The text of the procedure view's fees section: from its heading to the papers' heading.
+    fn fees_text(&self) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for el in self.all("section.procedure > *") {
+            let text = el.text_content().unwrap_or_default();
+            if el.tag_name() == "H3" {
+                inside = text == "Phí, lệ phí";
+            }
+            if inside {
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Texts of the elements matching `selector` inside `el`.
+fn texts_in(el: &Element, selector: &str) -> Vec<String> {
+    let list = el.query_selector_all(selector).expect("valid selector");
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
 }
 
 impl Drop for Widget {
@@ -189,12 +234,20 @@ async fn a_citizen_finds_khai_sinh_and_sees_papers_times_fees_and_the_portal_lin
     assert!(status.contains("kết quả"), "status says how many results: {status:?}");
     assert!(w.codes().len() <= ui::PAGE, "at most one page listed: {:?}", w.codes());
 
+    // The commune's everyday name leads; the official one follows it, in the list and on the page.
+    let first = w.find("li[role=option]").expect("a result");
+    assert_eq!(texts_in(&first, ".option-name"), vec!["Làm giấy khai sinh"]);
+    assert_eq!(texts_in(&first, ".option-official"), vec!["Thủ tục đăng ký khai sinh"]);
+
     w.click("li[role=option]");
     let view = w.wait_for(&format!("section.procedure[data-code=\"{KHAI_SINH}\"]")).await;
-    assert_eq!(w.texts("section.procedure h2"), vec!["Thủ tục đăng ký khai sinh"]);
+    assert_eq!(w.texts("section.procedure h2"), vec!["Làm giấy khai sinh"]);
+    assert_eq!(w.texts("section.procedure .official-name"), vec!["Tên chính thức: Thủ tục đăng ký khai sinh"]);
     assert!(view.text_content().unwrap_or_default().contains(KHAI_SINH), "the code is shown");
     assert!(w.find("ul[role=listbox]").is_some_and(|l| l.has_attribute("hidden")), "the list is hidden");
     assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(w.find(".repealed").is_none(), "in force: no repealed banner");
+    assert!(!w.text_full().contains("Ghi chú nội bộ"), "the staff note is for the desk only");
 
     let papers = w.texts("ul.papers > li");
     assert!(papers.len() >= 5, "{papers:?}");
@@ -216,11 +269,13 @@ async fn a_citizen_finds_khai_sinh_and_sees_papers_times_fees_and_the_portal_lin
     assert_eq!(w.all("details.paper-notes li").len(), 25);
     assert!(w.texts("section.procedure h4").iter().any(|h| h == "Giấy tờ phải nộp"), "group headings without marker");
 
+    // Same-day handling with a cut-off hour says what the hour means.
+    let same_day = "Trong ngày (hồ sơ nhận sau 15:00 trả kết quả ngày làm việc tiếp theo)";
     let times = w.texts("dl.times .channel");
-    assert_eq!(times, vec!["Trực tiếp1 ngày", "Trực tuyến1 ngày", "Bưu chính1 ngày"]);
-    let fees = w.texts(".fees-not-stated");
-    assert_eq!(fees.len(), 1, "no fee recorded: the sentence says so");
-    assert!(fees[0].contains("chưa ghi phí"), "{fees:?}");
+    assert_eq!(
+        times,
+        vec![format!("Trực tiếp{same_day}"), format!("Trực tuyến{same_day}"), format!("Bưu chính{same_day}")]
+    );
     assert_eq!(w.texts("ul.agencies > li"), vec!["Ủy ban nhân dân cấp xã"]);
     assert_eq!(w.texts("ul.results-received > li"), vec!["Giấy khai sinh"]);
 
@@ -364,9 +419,23 @@ async fn fees_copies_and_a_missing_portal_id_are_shown_as_recorded() {
         w.attr(".portal-links a.portal-search", "href").as_deref(),
         Some("https://dichvucong.gov.vn/dvc-ket-qua-thu-tuc?keyword=Th%E1%BB%A7%20t%E1%BB%A5c%20th%E1%BB%AD%20nghi%E1%BB%87m%20c%C3%B3%20l%E1%BB%87%20ph%C3%AD")
     );
-    assert_eq!(w.texts("dl.fees dd li"), vec!["Lệ phí: 8.000 đồng", "Phí: Miễn phí đối với trẻ em"]);
-    assert_eq!(w.texts("dl.fees dt"), vec!["Trực tiếp"]);
+    // The amount, and the source's words when it gives no amount: never a made-up "free".
+    assert_eq!(
+        w.texts("dl.fees dd li"),
+        vec![
+            "Lệ phí: 8.000 đồng ",
+            "Phí: Miễn phí đối với trẻ em — hỏi bộ phận một cửa hoặc xem trên Cổng DVC quốc gia "
+        ]
+    );
+    assert_eq!(w.texts("dl.fees dt"), vec!["Trực tiếp", "Trực tuyến"]);
     assert!(w.find(".fees-not-stated").is_none());
+    let online = w.row("dl.fees", "Trực tuyến");
+    assert_eq!(
+        texts_in(&online, ".fee-not-stated"),
+        vec!["Dữ liệu chưa ghi phí, lệ phí cho hình thức này; hỏi bộ phận một cửa hoặc xem trên Cổng DVC quốc gia."],
+        "a channel without fees says they are not recorded"
+    );
+    assert!(w.find(".fee-online-free").is_none());
 
     let papers = w.all("ul.papers > li");
     assert_eq!(papers.len(), 2);
@@ -435,4 +504,246 @@ async fn two_widgets_on_one_page_are_independent_and_unmount_cleanly() {
     b.wait_until("b is empty", |w| w.root.child_element_count() == 0).await;
     a.type_query("1.001193").await;
     a.first_code_is(KHAI_SINH).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog format 1.1: cases, fees with their sources and exemptions, lifecycle, home view
+
+/// Fee lines (amount and what goes with it) of the channel `label`.
+fn fee_amounts(w: &Widget, label: &str) -> Vec<String> {
+    texts_in(&w.row("dl.fees", label), ".fee-amount")
+}
+
+#[wasm_bindgen_test]
+async fn choosing_the_late_case_shows_8000_dong_its_source_and_the_exemptions_next_to_it() {
+    let w = Widget::sample();
+    w.open(KHAI_SINH).await;
+
+    assert_eq!(w.texts("fieldset.cases > legend"), vec!["Trường hợp của bạn"]);
+    assert_eq!(
+        w.texts("fieldset.cases .case-name"),
+        vec!["Đăng ký khai sinh đúng hạn", "Đăng ký khai sinh không đúng hạn"]
+    );
+    let radios: Vec<HtmlInputElement> =
+        w.all("fieldset.cases input[type=radio]").into_iter().map(JsCast::unchecked_into).collect();
+    assert_eq!(radios.len(), 2);
+    assert!(radios[0].checked() && !radios[1].checked(), "the first case is chosen at first");
+    // The choice comes before what depends on it.
+    let order: Vec<String> =
+        w.all("section.procedure > fieldset, section.procedure > h3").iter().map(|e| e.tag_name()).collect();
+    assert_eq!(order.first().map(String::as_str), Some("FIELDSET"), "{order:?}");
+
+    // On time: 0 đồng everywhere, from Nghị quyết 16/2023.
+    for channel in ["Trực tiếp", "Trực tuyến", "Bưu chính"] {
+        assert_eq!(fee_amounts(&w, channel), vec!["0 đồng (miễn phí)"], "{channel}");
+    }
+    let sources = w.texts("dl.fees .fee-source");
+    assert!(sources.iter().all(|s| s == "Căn cứ: 16/2023/NQ-HĐND, hiệu lực từ 18/12/2023"), "{sources:?}");
+    assert!(!w.fees_text().contains("8.000"));
+    assert!(w.find(".fee-online-free").is_none(), "nothing is cheaper online when nothing costs");
+    assert_eq!(w.texts(".case-note"), vec!["Cha, mẹ đăng ký khai sinh cho con trong 60 ngày kể từ ngày sinh."]);
+
+    // Late: 8.000 đồng at the desk and by post (Nghị quyết 12/2018), 0 đồng online (Nghị quyết 23/2026).
+    radios[1].click();
+    w.wait_until("the late case's fees are shown", |w| w.fees_text().contains("8.000 đồng")).await;
+    assert!(radios[1].checked() && !radios[0].checked());
+    assert_eq!(fee_amounts(&w, "Trực tiếp"), vec!["8.000 đồng"]);
+    assert_eq!(fee_amounts(&w, "Bưu chính"), vec!["8.000 đồng"]);
+    assert_eq!(fee_amounts(&w, "Trực tuyến"), vec!["0 đồng khi nộp trực tuyến"]);
+    assert_eq!(w.texts(".fee-online-free"), vec!["Nộp hồ sơ trực tuyến: 0 đồng."]);
+    assert!(w.find(".fees .channel.free-online").is_some(), "the online line stands out");
+
+    let desk = w.row("dl.fees", "Trực tiếp");
+    assert_eq!(texts_in(&desk, ".fee-source"), vec!["Căn cứ: 12/2018/NQ-HĐND, hiệu lực từ 01/08/2018"]);
+    // Exemptions right after the amount, not behind a click.
+    assert!(desk.query_selector("li.fee > .fee-line + .fee-exemptions").ok().flatten().is_some());
+    assert_eq!(
+        texts_in(&desk, ".fee-exemptions"),
+        vec!["Miễn cho: Người thuộc hộ nghèo; Người khuyết tật; Người có công với cách mạng"]
+    );
+    assert_eq!(texts_in(&desk, ".fee-text"), vec!["Lệ phí đăng ký khai sinh không đúng hạn: 8.000 đồng/trường hợp"]);
+
+    let online = w.row("dl.fees", "Trực tuyến");
+    assert_eq!(texts_in(&online, ".fee-source"), vec!["Căn cứ: 23/2026/NQ-HĐND, hiệu lực từ 08/08/2026"]);
+    let link: Element = online.query_selector("a.fee-document").ok().flatten().expect("the resolution is linked");
+    assert!(link.get_attribute("href").unwrap_or_default().starts_with("https://sotp.haiphong.gov.vn/"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert!(link.get_attribute("rel").unwrap_or_default().contains("noopener"));
+    assert_eq!(w.texts(".case-note"), vec!["Quá 60 ngày kể từ ngày sinh mà chưa đăng ký khai sinh."]);
+
+    // And back.
+    radios[0].click();
+    w.wait_until("the on-time case's fees are shown again", |w| !w.fees_text().contains("8.000")).await;
+    assert_eq!(fee_amounts(&w, "Trực tiếp"), vec!["0 đồng (miễn phí)"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_repealed_procedure_says_so_and_its_replacement_opens_in_the_widget() {
+    let w = Widget::sample();
+    w.type_query("2.000986").await;
+    w.first_code_is("2.000986").await;
+    let option = w.find("li[role=option]").expect("a result");
+    assert_eq!(texts_in(&option, ".repealed-badge"), vec!["Đã bãi bỏ"]);
+    w.click("li[role=option]");
+    w.wait_for("section.procedure[data-code=\"2.000986\"]").await;
+
+    // effective_to is the last day it applied.
+    assert_eq!(w.texts(".repealed .repealed-title"), vec!["Thủ tục này đã bãi bỏ từ 01/07/2026."]);
+    assert_eq!(
+        w.texts(".repealed .repealed-note"),
+        vec!["Thành phố Hải Phòng bãi bỏ thủ tục này và công bố thủ tục liên thông điện tử 3.000722."]
+    );
+    assert!(w.find("a.start-online").is_none(), "a repealed procedure cannot be started");
+    assert!(w.find(".online-note").is_none());
+    // The banner comes before the details.
+    let banner = w.find(".repealed").expect("banner");
+    let first_h3 = w.find("section.procedure h3").expect("a section");
+    assert!(banner.compare_document_position(&first_h3) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0);
+
+    w.click(".repealed button.procedure-link[data-code=\"3.000722\"]");
+    w.wait_for("section.procedure[data-code=\"3.000722\"]").await;
+    w.wait_until("focus moves to the new title", |w| w.root.active_element().is_some_and(|e| e.tag_name() == "H2"))
+        .await;
+    assert!(w.find(".repealed").is_none());
+    // No portal id, but a liên thông route: that is the way to start.
+    assert_eq!(w.texts("a.start-online"), vec!["Nộp hồ sơ liên thông"]);
+    assert_eq!(
+        w.attr("a.start-online", "href").as_deref(),
+        Some("https://lienthong.dichvucong.gov.vn/#/ke-khai/3.000722")
+    );
+    assert_eq!(w.attr("a.start-online", "target").as_deref(), Some("_blank"));
+    assert!(w.find(".portal-links a.portal-search").is_some(), "and the portal's search for its name");
+    // The journey it files at once.
+    assert_eq!(w.texts(".journey .journey-label"), vec!["Hồ sơ liên thông này gồm:"]);
+    assert_eq!(w.texts(".journey-procedures .procedure-link .link-code"), vec![KHAI_SINH]);
+    assert_eq!(w.texts(".journey-procedures .procedure-code"), vec!["1.004222"], "not in the catalog: its code");
+}
+
+#[wasm_bindgen_test]
+async fn a_procedure_shows_what_is_usually_done_with_it() {
+    let w = Widget::sample();
+    w.open(KHAI_SINH).await;
+    assert!(w.texts("section.procedure h3").iter().any(|h| h == "Thường làm cùng"));
+    assert_eq!(
+        w.texts(".journey .journey-name"),
+        vec!["Khai sinh, thường trú, thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"]
+    );
+    assert_eq!(w.texts(".journey-procedures .procedure-code"), vec!["1.004222"]);
+    assert!(w.find(".journey-procedures [data-code=\"1.001193\"]").is_none(), "not itself");
+    w.click(".journey-interlinked button.procedure-link[data-code=\"3.000722\"]");
+    w.wait_for("section.procedure[data-code=\"3.000722\"]").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_home_view_offers_featured_procedures_and_situations() {
+    let w = Widget::sample();
+    w.ready().await;
+    assert_eq!(w.texts(".featured h2"), vec!["Thủ tục thường dùng"]);
+    let featured: Vec<String> =
+        w.all(".featured button.procedure-link").iter().filter_map(|b| b.get_attribute("data-code")).collect();
+    assert_eq!(featured, vec![KHAI_SINH, KET_HON, "3.000722"], "in the commune's order, unknown codes left out");
+    assert_eq!(w.texts(".featured button.procedure-link .link-name")[0], "Làm giấy khai sinh");
+
+    assert_eq!(w.texts(".life-events h2"), vec!["Tình huống của bạn"]);
+    assert_eq!(w.texts("details.life-event > summary"), vec!["Có con nhỏ"]);
+    let situation: Vec<String> =
+        w.all("details.life-event button.procedure-link").iter().filter_map(|b| b.get_attribute("data-code")).collect();
+    assert_eq!(situation, vec![KHAI_SINH, "3.000722", "2.000635"]);
+
+    w.click(&format!(".featured button.procedure-link[data-code=\"{KET_HON}\"]"));
+    w.wait_for(&format!("section.procedure[data-code=\"{KET_HON}\"]")).await;
+    assert!(w.find(".featured").is_none(), "the procedure replaces the home view");
+    w.click("button.back");
+    w.wait_for(".featured").await;
+
+    // Typing hides the home view.
+    w.type_query("ket hon").await;
+    w.first_code_is(KET_HON).await;
+    assert!(w.find(".featured").is_none() && w.find(".life-events").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn fees_the_province_sets_or_nobody_recorded_are_never_called_free() {
+    let w = Widget::sample();
+    w.open("1.000110").await;
+    let desk = w.row("dl.fees", "Trực tiếp");
+    assert_eq!(texts_in(&desk, ".fee-amount"), vec!["Mức thu do Hội đồng nhân dân tỉnh quy định"]);
+    assert_eq!(texts_in(&desk, ".fee-ask"), vec![" — hỏi bộ phận một cửa hoặc xem trên Cổng DVC quốc gia"]);
+    assert_eq!(texts_in(&desk, ".fee-text"), vec!["Lệ phí do Hội đồng nhân dân cấp tỉnh quyết định"]);
+    let online = w.row("dl.fees", "Trực tuyến");
+    assert_eq!(texts_in(&online, ".fee").len(), 0);
+    assert_eq!(texts_in(&online, ".fee-not-stated").len(), 1);
+    let fees = w.fees_text().to_lowercase();
+    assert!(!fees.contains("miễn") && !fees.contains("0 đồng"), "{fees}");
+
+    // Nothing recorded at all: one sentence saying so.
+    w.click("button.back");
+    w.open(KET_HON).await;
+    assert_eq!(w.all(".fees-not-stated").len(), 1);
+    assert!(w.find("dl.fees").is_none());
+    let fees = w.fees_text().to_lowercase();
+    assert!(fees.contains("chưa ghi phí") && !fees.contains("miễn") && !fees.contains("0 đồng"), "{fees}");
+}
+
+/// Made-up records (not real data) for the rest of format 1.1.
+const SYNTHETIC_11: &str = r#"{"format":"motcua-catalog","format_version":"1.1","generated_at":"2026-11-22",
+  "source":{"name":"kiểm thử"},
+  "documents":[{"id":"X","number":"99/2099/NQ-HĐND","effective_from":"2099-01-01","effective_to":"2099-12-31","url":"javascript:alert(1)"}],
+  "procedures":[
+   {"code":"9.999101","portal_id":"00000000-0000-4000-8000-000000000101","name":"Thủ tục thử nghiệm có trường hợp",
+    "lienthong":"9.999101","online":"full",
+    "channels":[{"channel":"in_person","time":{"value":3,"unit":"working_days","text":"03 ngày làm việc"}},
+                {"channel":"online","time":{"value":3,"unit":"working_days","text":"03 ngày làm việc"}}],
+    "paper_groups":[{"papers":[{"name":"Tờ khai chung","original":1}]}],
+    "cases":[{"name":"Trường hợp A","time":{"value":5,"unit":"working_days","text":"05 ngày làm việc"},
+              "fees":[{"kind":"fee","amount":2000,"per":"trang","channels":["in_person"],"source":"X"},
+                      {"kind":"charge","amount":10,"currency":"USD"}]},
+             {"name":"Trường hợp B","paper_groups":[{"papers":[{"name":"Giấy tờ riêng của trường hợp B","copy":1}]}]}]},
+   {"code":"9.999102","portal_id":"00000000-0000-4000-8000-000000000102","name":"Thủ tục thử nghiệm sắp bãi bỏ","online":"full",
+    "lifecycle":{"status":"repealed","effective_to":"2999-12-30"}},
+   {"code":"9.999103","name":"Thủ tục thử nghiệm chỉ có trường hợp",
+    "cases":[{"name":"Duy nhất","time":{"unit":"within_day","text":"Trong ngày"},"fees":[{"kind":"charge"}]}]}]}"#;
+
+#[wasm_bindgen_test]
+async fn a_case_sets_time_papers_and_fees_and_leaves_the_rest_to_the_procedure() {
+    let w = Widget::mount(CatalogSource::Inline(SYNTHETIC_11.to_string()));
+    w.open("9.999101").await;
+    assert_eq!(w.texts("dl.times .channel"), vec!["Trực tiếp05 ngày làm việc", "Trực tuyến05 ngày làm việc"]);
+    assert_eq!(fee_amounts(&w, "Trực tiếp"), vec!["2.000 đồng/trang", "10 USD"]);
+    assert_eq!(fee_amounts(&w, "Trực tuyến"), vec!["10 USD"]);
+    let desk = w.row("dl.fees", "Trực tiếp");
+    assert_eq!(texts_in(&desk, ".fee-source"), vec!["Căn cứ: 99/2099/NQ-HĐND, hiệu lực từ 01/01/2099 đến 31/12/2099"]);
+    assert!(desk.query_selector("a").ok().flatten().is_none(), "a javascript: address is not a link");
+    assert_eq!(w.texts("ul.papers > li .paper-name"), vec!["Tờ khai chung"]);
+    // A portal id and a liên thông route: the portal starts it, the route is offered too.
+    assert_eq!(w.texts("a.start-online"), vec!["Nộp hồ sơ trực tuyến"]);
+    assert_eq!(w.texts("a.start-lienthong"), vec!["Nộp hồ sơ liên thông"]);
+    assert_eq!(
+        w.attr("a.start-lienthong", "href").as_deref(),
+        Some("https://lienthong.dichvucong.gov.vn/#/ke-khai/9.999101")
+    );
+
+    w.click("fieldset.cases input[value=\"1\"]");
+    w.wait_until("case B's papers", |w| w.texts("ul.papers > li .paper-name") == ["Giấy tờ riêng của trường hợp B"])
+        .await;
+    assert_eq!(w.texts("dl.times .channel"), vec!["Trực tiếp03 ngày làm việc", "Trực tuyến03 ngày làm việc"]);
+    assert_eq!(w.all(".fees-not-stated").len(), 1, "case B and the procedure state no fee");
+
+    w.click("button.back");
+    w.open("9.999103").await;
+    assert_eq!(w.texts("dl.times .channel"), vec!["Mọi hình thứcTrong ngày"]);
+    assert_eq!(fee_amounts(&w, "Mọi hình thức"), vec!["Dữ liệu chưa ghi mức thu"]);
+    assert!(w.find(".no-details").is_none(), "a case is a detail");
+}
+
+#[wasm_bindgen_test]
+async fn a_repeal_still_ahead_is_announced_and_the_procedure_can_still_be_started() {
+    let w = Widget::mount(CatalogSource::Inline(SYNTHETIC_11.to_string()));
+    w.type_query("9.999102").await;
+    w.first_code_is("9.999102").await;
+    assert!(w.find(".repealed-badge").is_none());
+    w.click("li[role=option]");
+    w.wait_for("section.procedure").await;
+    assert_eq!(w.texts(".repealed .repealed-title"), vec!["Thủ tục này sẽ bãi bỏ từ 31/12/2999."]);
+    assert_eq!(w.texts("a.start-online"), vec!["Nộp hồ sơ trực tuyến"]);
 }

@@ -1,8 +1,13 @@
 //! The browser widget: a search box over a catalog of procedures, and the view of one procedure.
 //! Thin on purpose: searching, links and wording of data come from the core; words come from [`text`].
 
+mod cases;
 mod data;
+mod fees;
+mod home;
+mod papers;
 mod procedure;
+mod related;
 mod search;
 pub mod text;
 
@@ -27,6 +32,14 @@ pub const PAGE: usize = 10;
 pub(crate) const INPUT_ID: &str = "motcua-input";
 pub(crate) const LISTBOX_ID: &str = "motcua-results";
 pub(crate) const NEW_TAB_ID: &str = "motcua-new-tab";
+
+/// A procedure's title, and its official name when the title is the commune's friendly name.
+pub(crate) fn names(p: &crate::catalog::Procedure) -> (&str, Option<&str>) {
+    match p.friendly_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(friendly) => (friendly, Some(p.name.as_str())),
+        None => (p.name.as_str(), None),
+    }
+}
 
 /// The id of the `n`th listed result.
 pub(crate) fn option_id(n: usize) -> String {
@@ -173,7 +186,7 @@ pub fn Widget(source: CatalogSource) -> impl IntoView {
     }
 }
 
-/// Below the list: the error, the open procedure, the no-results help, or suggestions.
+/// Below the list: the error, the open procedure, the no-results help, or the home view.
 fn body(state: State, retry: impl Fn() + Clone + 'static) -> AnyView {
     let failure = state.load.with(|l| match l {
         Load::Failed(f) => Some(f.clone()),
@@ -189,7 +202,7 @@ fn body(state: State, retry: impl Fn() + Clone + 'static) -> AnyView {
         return view! { <procedure::ProcedureView state=state data=data doc=doc /> }.into_any();
     }
     if state.query.with(|q| q.trim().is_empty()) {
-        return search::suggestions(state).into_any();
+        return home::home(state, &data).into_any();
     }
     if state.hits.with(Vec::is_empty) {
         return search::no_results(state).into_any();

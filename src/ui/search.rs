@@ -5,7 +5,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{option_id, Failure, Load, State, INPUT_ID, LISTBOX_ID, NEW_TAB_ID, PAGE};
+use super::related::repealed_badge;
+use super::{names, option_id, Failure, Load, State, INPUT_ID, LISTBOX_ID, NEW_TAB_ID, PAGE};
 use crate::portal;
 use crate::present;
 
@@ -165,8 +166,12 @@ pub fn Results(state: State) -> impl IntoView {
                             class:active=selected
                             on:click=move |_| state.open_procedure(doc)
                         >
-                            <span class="option-name">{procedure.name.clone()}</span>
+                            <span class="option-name">{names(procedure).0.to_string()}</span>
+                            {names(procedure).1.map(|official| view! {
+                                <span class="option-official">{official.to_string()}</span>
+                            })}
                             <span class="option-meta">
+                                {repealed_badge(t, procedure)}
                                 <span class="option-code">{procedure.code.clone()}</span>
                                 {procedure.field.clone().map(|field| view! { <span class="option-field">{field}</span> })}
                             </span>

@@ -22,6 +22,11 @@ pub struct Text {
     pub portal_search: &'static str,
     pub code: &'static str,
     pub field: &'static str,
+    /// Marks a repealed procedure in lists.
+    pub repealed_badge: &'static str,
+    /// Home view: the commune's featured procedures, and situations of life.
+    pub featured_heading: &'static str,
+    pub life_events_heading: &'static str,
 
     pub load_error: &'static str,
     pub load_error_help: &'static str,
@@ -34,7 +39,15 @@ pub struct Text {
     pub retry: &'static str,
 
     pub back: &'static str,
+    /// Label of the official name, shown below the commune's friendly name.
+    pub official_name: &'static str,
+    /// Repealed: since the given day (DD/MM/YYYY), when known.
+    pub repealed_since: fn(Option<&str>) -> String,
+    /// Repealed by a decision that takes effect on the given day, still ahead.
+    pub repealed_from: fn(&str) -> String,
+    pub replaced_by: &'static str,
     pub start_online: &'static str,
+    pub start_lienthong: &'static str,
     pub portal_detail: &'static str,
     pub new_tab: &'static str,
     pub not_online: &'static str,
@@ -45,8 +58,28 @@ pub struct Text {
     /// In person, online, by post.
     pub channels: [&'static str; 3],
     pub time_not_stated: &'static str,
+    /// The channel label when a time or fee is the same for every channel.
+    pub all_channels: &'static str,
+    /// Within the day, with the hour after which the result comes the next working day.
+    pub within_day_cutoff: fn(&str) -> String,
+    pub cases_legend: &'static str,
     pub fee_heading: &'static str,
     pub fee_not_stated: &'static str,
+    /// A channel the record gives no fee for, while others have one.
+    pub fee_channel_not_stated: &'static str,
+    /// After an amount of 0: free, or free only online.
+    pub fee_zero: &'static str,
+    pub fee_zero_online: &'static str,
+    /// Said first when filing online costs nothing and other channels cost something.
+    pub fee_online_free: &'static str,
+    pub fee_amount_not_stated: &'static str,
+    pub fee_set_by_province: &'static str,
+    /// Where to learn an amount the catalog does not give.
+    pub fee_ask: &'static str,
+    pub fee_exemptions: &'static str,
+    pub fee_source: &'static str,
+    /// When a document is in force: from, to (DD/MM/YYYY), either may be unknown.
+    pub in_force: fn(from: Option<&str>, to: Option<&str>) -> Option<String>,
     /// Lệ phí (charge), phí (fee), unknown kind.
     pub fee_kinds: [&'static str; 3],
     pub currency_vnd: &'static str,
@@ -69,6 +102,11 @@ pub struct Text {
     pub steps_heading: &'static str,
     pub conditions_heading: &'static str,
     pub legal_heading: &'static str,
+    pub journey_heading: &'static str,
+    /// Before the interlinked procedure that files a journey at once.
+    pub journey_interlinked: &'static str,
+    /// On the interlinked procedure itself: before the procedures it files.
+    pub journey_parts: &'static str,
     pub source: fn(name: &str, date: Option<&str>) -> String,
 }
 
@@ -116,6 +154,9 @@ pub const VI: Text = Text {
     portal_search: "Tìm trên Cổng Dịch vụ công quốc gia",
     code: "Mã thủ tục",
     field: "Lĩnh vực",
+    repealed_badge: "Đã bãi bỏ",
+    featured_heading: "Thủ tục thường dùng",
+    life_events_heading: "Tình huống của bạn",
 
     load_error: "Không tải được dữ liệu thủ tục hành chính.",
     load_error_help: "Vui lòng thử lại sau ít phút, hoặc tra cứu trực tiếp trên Cổng Dịch vụ công quốc gia.",
@@ -128,7 +169,15 @@ pub const VI: Text = Text {
     retry: "Thử lại",
 
     back: "Quay lại",
+    official_name: "Tên chính thức:",
+    repealed_since: |date| match date {
+        Some(d) => format!("Thủ tục này đã bãi bỏ từ {d}."),
+        None => "Thủ tục này đã bãi bỏ.".to_string(),
+    },
+    repealed_from: |d| format!("Thủ tục này sẽ bãi bỏ từ {d}."),
+    replaced_by: "Thay bằng:",
     start_online: "Nộp hồ sơ trực tuyến",
+    start_lienthong: "Nộp hồ sơ liên thông",
     portal_detail: "Xem trên Cổng DVC quốc gia",
     new_tab: "(mở trong thẻ mới)",
     not_online: "Thủ tục này không nộp trực tuyến được; hãy nộp trực tiếp hoặc qua bưu chính.",
@@ -138,8 +187,26 @@ pub const VI: Text = Text {
     time_heading: "Thời hạn giải quyết",
     channels: ["Trực tiếp", "Trực tuyến", "Bưu chính"],
     time_not_stated: "Chưa ghi",
+    all_channels: "Mọi hình thức",
+    within_day_cutoff: |cutoff| format!("Trong ngày (hồ sơ nhận sau {cutoff} trả kết quả ngày làm việc tiếp theo)"),
+    cases_legend: "Trường hợp của bạn",
     fee_heading: "Phí, lệ phí",
     fee_not_stated: "Dữ liệu chưa ghi phí, lệ phí của thủ tục này. Vui lòng hỏi bộ phận một cửa hoặc xem trên Cổng Dịch vụ công quốc gia.",
+    fee_channel_not_stated: "Dữ liệu chưa ghi phí, lệ phí cho hình thức này; hỏi bộ phận một cửa hoặc xem trên Cổng DVC quốc gia.",
+    fee_zero: "(miễn phí)",
+    fee_zero_online: "khi nộp trực tuyến",
+    fee_online_free: "Nộp hồ sơ trực tuyến: 0 đồng.",
+    fee_amount_not_stated: "Dữ liệu chưa ghi mức thu",
+    fee_set_by_province: "Mức thu do Hội đồng nhân dân tỉnh quy định",
+    fee_ask: "hỏi bộ phận một cửa hoặc xem trên Cổng DVC quốc gia",
+    fee_exemptions: "Miễn cho:",
+    fee_source: "Căn cứ:",
+    in_force: |from, to| match (from, to) {
+        (Some(from), Some(to)) => Some(format!("hiệu lực từ {from} đến {to}")),
+        (Some(from), None) => Some(format!("hiệu lực từ {from}")),
+        (None, Some(to)) => Some(format!("hiệu lực đến {to}")),
+        (None, None) => None,
+    },
     fee_kinds: ["Lệ phí", "Phí", "Phí, lệ phí"],
     currency_vnd: "đồng",
     papers_heading: "Hồ sơ cần chuẩn bị",
@@ -159,6 +226,9 @@ pub const VI: Text = Text {
     steps_heading: "Trình tự thực hiện",
     conditions_heading: "Yêu cầu, điều kiện",
     legal_heading: "Căn cứ pháp lý",
+    journey_heading: "Thường làm cùng",
+    journey_interlinked: "Làm một lần bằng hồ sơ liên thông:",
+    journey_parts: "Hồ sơ liên thông này gồm:",
     source: |name, date| match date {
         Some(d) => format!("Nguồn: {name}, cập nhật ngày {d}."),
         None => format!("Nguồn: {name}."),

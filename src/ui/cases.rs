@@ -1,0 +1,112 @@
+//! A procedure's situations (trường hợp): the citizen picks one, and the processing time, fees
+//! and papers below follow it. What a case leaves empty comes from the procedure.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::fees::{self, CHANNELS};
+use super::papers;
+use super::text::Text;
+use super::Data;
+use crate::catalog::{Case, ChannelInfo, Procedure, ProcessingTime, TimeUnit};
+
+/// The choice of case, first one selected; nothing when the procedure has one situation only.
+pub(super) fn case_choice(t: &'static Text, p: &Procedure, chosen: RwSignal<usize>) -> Option<impl IntoView> {
+    if p.cases.is_empty() {
+        return None;
+    }
+    let options = p
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, case)| {
+            view! {
+                <label class="case-option">
+                    <input
+                        type="radio"
+                        name="motcua-case"
+                        value=i.to_string()
+                        prop:checked=move || chosen.get() == i
+                        on:change=move |_| chosen.set(i)
+                    />
+                    <span class="case-name">{case.name.clone()}</span>
+                </label>
+            }
+        })
+        .collect::<Vec<_>>();
+    let notes: Vec<Option<String>> = p.cases.iter().map(|c| c.note.clone().filter(|n| !n.trim().is_empty())).collect();
+    let note = move || notes.get(chosen.get()).cloned().flatten().map(|n| view! { <p class="case-note">{n}</p> });
+    Some(view! {
+        <fieldset class="cases">
+            <legend>{t.cases_legend}</legend>
+            <div class="case-options">{options}</div>
+            {note}
+        </fieldset>
+    })
+}
+
+/// Processing time, fees and papers of the chosen case (of the procedure when it has no cases).
+pub(super) fn details(t: &'static Text, data: Arc<Data>, doc: usize, chosen: RwSignal<usize>) -> impl IntoView {
+    move || {
+        let p = data.catalog.procedures.get(doc)?;
+        let case = p.cases.get(chosen.get());
+        let groups = match case {
+            Some(case) if !case.paper_groups.is_empty() => &case.paper_groups,
+            _ => &p.paper_groups,
+        };
+        Some(view! {
+            {times(t, p, case)}
+            {fees::fees(t, &data.catalog, p, case)}
+            {papers::papers(t, groups)}
+        })
+    }
+}
+
+/// Per channel; the case's time, when it has one, stands for every channel.
+fn times(t: &'static Text, p: &Procedure, case: Option<&Case>) -> Option<AnyView> {
+    let case_time = case.and_then(|c| c.time.as_ref());
+    let channels: Vec<&ChannelInfo> =
+        CHANNELS.iter().filter_map(|c| p.channels.iter().find(|info| info.channel == *c)).collect();
+    let rows = if channels.is_empty() {
+        let time = case_time?;
+        vec![time_row(t.all_channels, time_text(t, time), None)]
+    } else {
+        channels
+            .iter()
+            .map(|info| {
+                let time = case_time.or(info.time.as_ref()).map(|time| time_text(t, time));
+                let note = info.note.clone().filter(|note| Some(note) != time.as_ref());
+                time_row(t.channel(info.channel), time.unwrap_or_else(|| t.time_not_stated.to_string()), note)
+            })
+            .collect()
+    };
+    Some(
+        view! {
+            <h3>{t.time_heading}</h3>
+            <dl class="times">{rows}</dl>
+        }
+        .into_any(),
+    )
+}
+
+fn time_row(label: &'static str, time: String, note: Option<String>) -> AnyView {
+    view! {
+        <div class="channel">
+            <dt>{label}</dt>
+            <dd>
+                <span class="time">{time}</span>
+                {note.map(|note| view! { <span class="channel-note">{note}</span> })}
+            </dd>
+        </div>
+    }
+    .into_any()
+}
+
+/// The source's wording, or for a same-day procedure with a cut-off hour, what the hour means.
+fn time_text(t: &Text, time: &ProcessingTime) -> String {
+    match time.cutoff.as_deref().map(str::trim) {
+        Some(cutoff) if time.unit == TimeUnit::WithinDay && !cutoff.is_empty() => (t.within_day_cutoff)(cutoff),
+        _ => time.text.clone(),
+    }
+}

@@ -1,0 +1,148 @@
+//! How procedures point at each other inside the widget: links that open another procedure,
+//! the repealed banner with its replacements, and the journeys a procedure belongs to.
+
+use leptos::prelude::*;
+
+use super::text::Text;
+use super::{names, Data, State};
+use crate::catalog::{Journey, Lifecycle, Procedure, Status};
+use crate::date::Date;
+use crate::present;
+
+/// A button that opens the procedure `code` in the widget; its code alone when the catalog lacks it.
+pub(super) fn procedure_link(state: State, data: &Data, code: &str) -> AnyView {
+    let found = data.catalog.procedures.iter().enumerate().find(|(_, p)| p.code == code);
+    match found {
+        Some((doc, p)) => view! {
+            <button type="button" class="procedure-link" data-code=code.to_string() on:click=move |_| state.open_procedure(doc)>
+                <span class="link-name">{names(p).0.to_string()}</span>
+                " "
+                <span class="link-code">{code.to_string()}</span>
+                {repealed_badge(state.text, p)}
+            </button>
+        }
+        .into_any(),
+        None => view! { <span class="procedure-code" data-code=code.to_string()>{code.to_string()}</span> }.into_any(),
+    }
+}
+
+/// The "Đã bãi bỏ" badge of a procedure no longer in force.
+pub(super) fn repealed_badge(t: &'static Text, p: &Procedure) -> Option<impl IntoView> {
+    matches!(repeal(&p.lifecycle), Repeal::Done(_))
+        .then(|| view! { <span class="badge repealed-badge">{t.repealed_badge}</span> })
+}
+
+/// Whether a procedure is repealed, as of today in the citizen's browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Repeal {
+    InForce,
+    /// Repealed; since this day (DD/MM/YYYY) when the catalog says.
+    Done(Option<String>),
+    /// Repealed by a decision that takes effect on this day, still ahead: it can still be done.
+    Ahead(String),
+}
+
+pub(super) fn repeal(lifecycle: &Lifecycle) -> Repeal {
+    if lifecycle.status != Status::Repealed {
+        return Repeal::InForce;
+    }
+    // `effective_to` is the last day the procedure applies: it is repealed from the day after.
+    let Some(last) = lifecycle.effective_to.as_deref().and_then(|d| Date::parse(d.trim())) else {
+        return Repeal::Done(None);
+    };
+    let first = Date::from_unix_days(last.unix_days() + 1);
+    let shown = present::date(&first.to_string()).unwrap_or_default();
+    if first.unix_days() > today().unix_days() {
+        Repeal::Ahead(shown)
+    } else {
+        Repeal::Done(Some(shown))
+    }
+}
+
+/// Today in the browser's time zone (the citizen's).
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date { year: now.get_full_year() as i32, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
+}
+
+/// At the top of a repealed procedure: since when, why, and what replaces it.
+pub(super) fn repealed_banner(state: State, data: &Data, p: &Procedure) -> Option<impl IntoView> {
+    let t = state.text;
+    let title = match repeal(&p.lifecycle) {
+        Repeal::InForce => return None,
+        Repeal::Done(since) => (t.repealed_since)(since.as_deref()),
+        Repeal::Ahead(from) => (t.repealed_from)(&from),
+    };
+    let note = p.lifecycle.note.clone().filter(|n| !n.trim().is_empty());
+    let replaced = (!p.lifecycle.replaced_by.is_empty()).then(|| {
+        let links = p
+            .lifecycle
+            .replaced_by
+            .iter()
+            .map(|code| view! { <li>{procedure_link(state, data, code)}</li> })
+            .collect::<Vec<_>>();
+        view! {
+            <p class="replaced-by-label">{t.replaced_by}</p>
+            <ul class="replaced-by">{links}</ul>
+        }
+    });
+    Some(view! {
+        <div class="repealed">
+            <p class="repealed-title">{title}</p>
+            {note.map(|note| view! { <p class="repealed-note">{note}</p> })}
+            {replaced}
+        </div>
+    })
+}
+
+/// The journeys the procedure is part of: the other procedures, and the interlinked one.
+pub(super) fn journeys(state: State, data: &Data, p: &Procedure) -> Option<impl IntoView> {
+    let code = p.code.as_str();
+    let mine: Vec<&Journey> = data
+        .catalog
+        .journeys
+        .iter()
+        .filter(|j| j.procedures.iter().any(|c| c == code) || j.interlinked.as_deref() == Some(code))
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let t = state.text;
+    let items = mine.into_iter().map(|journey| journey_item(state, data, code, journey)).collect::<Vec<_>>();
+    Some(view! {
+        <section class="journeys">
+            <h3>{t.journey_heading}</h3>
+            {items}
+        </section>
+    })
+}
+
+fn journey_item(state: State, data: &Data, code: &str, journey: &Journey) -> impl IntoView {
+    let t = state.text;
+    let is_interlinked = journey.interlinked.as_deref() == Some(code);
+    let others = journey
+        .procedures
+        .iter()
+        .filter(|c| c.as_str() != code)
+        .map(|c| view! { <li>{procedure_link(state, data, c)}</li> })
+        .collect::<Vec<_>>();
+    let interlinked = journey.interlinked.as_deref().filter(|_| !is_interlinked).map(|c| {
+        view! {
+            <p class="journey-interlinked">
+                <span class="journey-label">{t.journey_interlinked}</span>
+                " "
+                {procedure_link(state, data, c)}
+            </p>
+        }
+    });
+    let parts = is_interlinked.then(|| view! { <p class="journey-label">{t.journey_parts}</p> });
+    view! {
+        <div class="journey">
+            <p class="journey-name">{journey.name.clone()}</p>
+            {parts}
+            {(!others.is_empty()).then(|| view! { <ul class="journey-procedures">{others}</ul> })}
+            {interlinked}
+            {journey.note.clone().map(|note| view! { <p class="journey-note">{note}</p> })}
+        </div>
+    }
+}
