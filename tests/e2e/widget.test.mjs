@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import {
   DIST,
+  REPO,
   eventually,
   launchChromium,
   openPage,
@@ -30,9 +31,24 @@ const PHONE = { width: 360, height: 740 };
 let server;
 let browser;
 
+// The browser tests' fixture (format 1.1: cases, fee sources and exemptions, featured procedures…)
+// in the release build, on a plain page: the demo catalog may or may not have those fields.
+const FIXTURE = readFileSync(path.join(REPO, 'tests/fixtures/commune-sample.json'), 'utf8');
+const FIXTURE_ROUTES = {
+  '/fixture.html': {
+    type: 'text/html; charset=utf-8',
+    body:
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8">' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1"><title>motcua fixture</title>' +
+      '<script type="module" src="motcua.js"></script></head>' +
+      '<body><mot-cua catalog="fixture-catalog.json"></mot-cua></body></html>',
+  },
+  '/fixture-catalog.json': { type: 'application/json; charset=utf-8', body: FIXTURE },
+};
+
 before(async () => {
   requireDist(['index.html', 'embed-example.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm']);
-  server = await startServer({ root: DIST });
+  server = await startServer({ root: DIST, routes: FIXTURE_ROUTES });
   browser = await launchChromium();
 });
 
@@ -95,8 +111,10 @@ async function openKhaiSinh(page) {
   const view = procedure(page, KHAI_SINH.code);
   await view.waitFor({ state: 'visible', timeout: 10_000 });
 
+  // The title is the commune's everyday name when the catalog has one, the official name below it.
   const title = (await view.locator('h2').first().textContent()) ?? '';
-  assert.match(title.toLowerCase(), /đăng ký khai sinh/, 'h2 is the procedure name');
+  const official = (await view.locator('.official-name').allTextContents()).join(' ');
+  assert.match(`${title} ${official}`.toLowerCase(), /đăng ký khai sinh/, 'h2 or the official name below it');
 
   const papers = await view.locator('ul.papers > li').allTextContents();
   assert.ok(papers.length >= 1, 'the papers to bring are listed');
@@ -153,6 +171,32 @@ describe('embedding (dist/embed-example.html)', () => {
       await search(page, 'dang ky khai sinh', KHAI_SINH.code);
       await openKhaiSinh(page);
       await screenshot(page, 'embed-example-1280x800-procedure');
+    }));
+});
+
+describe('catalog format 1.1 (tests/fixtures/commune-sample.json)', () => {
+  test('a featured procedure opens, its late-registration case shows the fees by channel at 360x740', () =>
+    withPage('fixture.html', PHONE, async (page) => {
+      const featured = page.locator(`mot-cua .featured button.procedure-link[data-code="${KHAI_SINH.code}"]`);
+      await featured.click();
+      const view = procedure(page, KHAI_SINH.code);
+      await view.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.equal(await view.locator('fieldset.cases legend').textContent(), 'Trường hợp của bạn');
+
+      await view.locator('fieldset.cases input[type=radio]').nth(1).check();
+      const row = (label) => view.locator('dl.fees > .channel').filter({ has: page.locator('dt', { hasText: label }) });
+      await eventually(async () => {
+        assert.equal(await row('Trực tiếp').locator('.fee-amount').textContent(), '8.000 đồng');
+      });
+      assert.equal(await row('Trực tuyến').locator('.fee-amount').textContent(), '0 đồng khi nộp trực tuyến');
+      assert.match(await row('Trực tiếp').locator('.fee-exemptions').textContent(), /^Miễn cho: /);
+      assert.match(await row('Trực tuyến').locator('.fee-source').textContent(), /23\/2026\/NQ-HĐND, hiệu lực từ 08\/08\/2026/);
+      await assertFitsWidth(page, PHONE);
+
+      await view.locator('fieldset.cases').scrollIntoViewIfNeeded();
+      await screenshot(page, 'fixture-360x740-1-cases');
+      await view.locator('dl.fees').scrollIntoViewIfNeeded();
+      await screenshot(page, 'fixture-360x740-2-fees');
     }));
 });
 
