@@ -1,5 +1,6 @@
 //! Building catalogs from the portal's published data (native only: reads files).
 
+pub mod life_events;
 pub mod national;
 mod papers;
 pub mod portal_api;
