@@ -550,7 +550,7 @@ async fn choosing_the_late_case_shows_8000_dong_its_source_and_the_exemptions_ne
     assert_eq!(fee_amounts(&w, "Trực tiếp"), vec!["8.000 đồng"]);
     assert_eq!(fee_amounts(&w, "Bưu chính"), vec!["8.000 đồng"]);
     assert_eq!(fee_amounts(&w, "Trực tuyến"), vec!["0 đồng khi nộp trực tuyến"]);
-    assert_eq!(w.texts(".fee-online-free"), vec!["Nộp hồ sơ trực tuyến: 0 đồng."]);
+    assert_eq!(w.texts(".fee-online-free"), vec!["Nộp hồ sơ trực tuyến: 0\u{a0}đồng."]);
     assert!(w.find(".fees .channel.free-online").is_some(), "the online line stands out");
 
     let desk = w.row("dl.fees", "Trực tiếp");

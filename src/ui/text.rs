@@ -195,7 +195,7 @@ pub const VI: Text = Text {
     fee_channel_not_stated: "Dữ liệu chưa ghi phí, lệ phí cho hình thức này; hỏi bộ phận một cửa hoặc xem trên Cổng DVC quốc gia.",
     fee_zero: "(miễn phí)",
     fee_zero_online: "khi nộp trực tuyến",
-    fee_online_free: "Nộp hồ sơ trực tuyến: 0 đồng.",
+    fee_online_free: "Nộp hồ sơ trực tuyến: 0\u{a0}đồng.",
     fee_amount_not_stated: "Dữ liệu chưa ghi mức thu",
     fee_set_by_province: "Mức thu do Hội đồng nhân dân tỉnh quy định",
     fee_ask: "hỏi bộ phận một cửa hoặc xem trên Cổng DVC quốc gia",
