@@ -191,6 +191,18 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
             problems.push(format!("featured[{i}]: no procedure {code} in the catalog"));
         }
     }
+    let known_code = |c: &Catalog, code: &str| c.procedure(code).is_some();
+    for (i, event) in overlay.life_events.iter().enumerate() {
+        for code in event.procedures.iter().filter(|code| !known_code(catalog, code)) {
+            problems.push(format!("life_events[{i}]: no procedure {code} in the catalog"));
+        }
+    }
+    for (i, journey) in overlay.journeys.iter().flatten().enumerate() {
+        let codes = journey.procedures.iter().chain(&journey.interlinked);
+        for code in codes.filter(|code| !known_code(catalog, code)) {
+            problems.push(format!("journeys[{i}]: no procedure {code} in the catalog"));
+        }
+    }
     for event in &overlay.life_events {
         match catalog.life_events.iter_mut().find(|e| e.id == event.id) {
             Some(existing) => {

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use motcua::catalog::{self, Catalog};
 use motcua::date::Date;
 use motcua::import::national::{self, Scope};
-use motcua::import::portal_api;
+use motcua::import::{life_events, portal_api};
 use motcua::overlay;
 use motcua::search::Index;
 
@@ -125,6 +125,8 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
         }
         other => return Err(format!("unknown import kind {other:?} (known: national, portal-api)")),
     };
+    catalog.life_events = life_events::life_events(&catalog.procedures);
+    catalog.journeys = life_events::journeys(&catalog.procedures);
     if let Some(path) = args.value("--overlay") {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
         let overlay = overlay::parse(&text).map_err(|e| format!("{path}: {e}"))?;

@@ -188,6 +188,7 @@ pub struct Case {
 /// Whether a procedure is still in force.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Lifecycle {
+    #[serde(default)]
     pub status: Status,
     /// `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

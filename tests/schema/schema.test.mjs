@@ -222,7 +222,7 @@ describe('catalogs that must be refused', () => {
     ['a count of originals that is not a whole number', (d) => (d.procedures[0].paper_groups[0].papers[0].original = 1.5), '/procedures/0/paper_groups/0/papers/0/original'],
     ['a count of copies beyond u16', (d) => (d.procedures[0].paper_groups[0].papers[0].copy = 70000), '/procedures/0/paper_groups/0/papers/0/copy'],
     ['null for a list', (d) => (d.procedures[0].keywords = null), '/procedures/0/keywords'],
-    ['a lifecycle without status', (d) => (d.procedures[1].lifecycle = {}), '/procedures/1/lifecycle'],
+    ['a lifecycle with an unknown status', (d) => (d.procedures[1].lifecycle = { status: 'suspended' }), '/procedures/1/lifecycle/status'],
     ['a cutoff that is not HH:MM (stricter than serde, which reads any string)', (d) => (d.procedures[0].channels[0].time.cutoff = '15 giờ'), '/procedures/0/channels/0/time/cutoff'],
     ['a time without its text', (d) => delete d.procedures[0].channels[1].time.text, '/procedures/0/channels/1/time'],
     ['set_by_province as a string', (d) => (d.procedures[0].channels[0].fees[0].set_by_province = 'true'), '/procedures/0/channels/0/fees/0/set_by_province'],
