@@ -226,8 +226,10 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
     catalog.life_events.retain(|e| !e.procedures.is_empty());
     for journey in &mut catalog.journeys {
         journey.procedures.retain(|c| known.contains(c));
+        journey.interlinked = journey.interlinked.take().filter(|c| known.contains(c));
     }
-    catalog.journeys.retain(|j| j.procedures.len() > 1);
+    // A journey is two procedures or more, counting the interlinked one.
+    catalog.journeys.retain(|j| j.procedures.len() + usize::from(j.interlinked.is_some()) > 1);
     problems
 }
 

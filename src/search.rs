@@ -179,17 +179,22 @@ impl Index {
             .map(|(doc, weights)| {
                 let matched = weights.iter().filter(|w| **w > 0.0).count();
                 let doc_entry = &self.docs[doc as usize];
-                let tier = if matched < query.len() {
-                    1.0
-                } else if std::iter::once(&doc_entry.name).chain(&doc_entry.phrases).any(|p| phrase_in(p, &matches)) {
-                    3.0
-                } else {
-                    2.0
+                // The shortest of the name, friendly name and keywords that holds the whole phrase.
+                let phrase = std::iter::once(&doc_entry.name)
+                    .chain(&doc_entry.phrases)
+                    .filter(|p| matched == query.len() && phrase_in(p, &matches))
+                    .map(Vec::len)
+                    .min();
+                let tier = match phrase {
+                    _ if matched < query.len() => 1.0,
+                    Some(_) => 3.0,
+                    None => 2.0,
                 };
                 let coverage = matched as f32 / query.len() as f32;
                 let weight: f32 = weights.iter().sum::<f32>() / query.len() as f32;
-                // Shorter names are more specific: "Đăng ký kết hôn" before "… có yếu tố nước ngoài".
-                let length = doc_entry.name.len() as f32;
+                // Shorter names are more specific: "Đăng ký kết hôn" before "… có yếu tố nước ngoài";
+                // a phrase found in a keyword counts that keyword's length.
+                let length = phrase.unwrap_or(doc_entry.name.len()) as f32;
                 let penalty = if doc_entry.repealed { REPEALED_PENALTY } else { 0.0 };
                 let score = tier * 100.0 + coverage * 20.0 + weight * 3.0 - length.min(60.0) * 0.15 - penalty;
                 Hit { doc: doc as usize, score }
@@ -321,6 +326,10 @@ mod tests {
         let index = Index::new(&p);
         assert_eq!(codes(&index, &p, "de con")[0], "1.001193");
         assert_eq!(codes(&index, &p, "lam giay khai sinh")[0], "1.001193");
+        // A keyword phrase weighs as much as a short name, however long the official name.
+        p[3].keywords = vec!["khai sinh".into()];
+        let index = Index::new(&p);
+        assert_eq!(codes(&index, &p, "khai sinh")[..2], ["1.001193", "2.000528"]);
         // Repealed: still found, after the procedures in force that match as well.
         p[1].lifecycle.status = Status::Repealed;
         let index = Index::new(&p);
