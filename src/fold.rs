@@ -59,6 +59,35 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Calls `f` with each folded word of `text`, folding into `buffer` (no allocation per word).
+pub fn each_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
+    buffer.clear();
+    let mut end_word = |buffer: &mut String| {
+        if !buffer.is_empty() {
+            f(buffer);
+            buffer.clear();
+        }
+    };
+    for c in text.chars() {
+        // ASCII first: most of a catalog's characters are.
+        let folded = if c.is_ascii() {
+            match c {
+                'y' | 'Y' => Folded::Char('i'),
+                _ if c.is_ascii_alphanumeric() => Folded::Char(c.to_ascii_lowercase()),
+                _ => Folded::Separator,
+            }
+        } else {
+            fold_char(c)
+        };
+        match folded {
+            Folded::Char(c) => buffer.push(c),
+            Folded::Separator => end_word(buffer),
+            Folded::Nothing => {}
+        }
+    }
+    end_word(buffer);
+}
+
 /// The folded words of a text.
 pub fn words(text: &str) -> Vec<String> {
     fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
@@ -101,6 +130,14 @@ mod tests {
     fn old_and_new_tone_placement_fold_alike() {
         assert_eq!(fold("hoà"), fold("hòa"));
         assert_eq!(fold("thuỷ"), fold("thủy"));
+    }
+
+    #[test]
+    fn each_word_gives_the_words_of_fold() {
+        let text = "  Đăng ký, khai\u{301} sinh (1.001193)  ";
+        let mut seen = Vec::new();
+        each_word(text, &mut String::new(), |w| seen.push(w.to_string()));
+        assert_eq!(seen, words(text));
     }
 
     #[test]

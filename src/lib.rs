@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod date;
+pub mod eval;
 pub mod fold;
 pub mod overlay;
 pub mod portal;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use motcua::catalog::{self, Catalog};
+use motcua::catalog;
 use motcua::date::Date;
 use motcua::import::national::{self, Scope};
 use motcua::import::{life_events, portal_api};
@@ -30,6 +30,9 @@ Usage:
       --strict fails on warnings too.
   motcua search --catalog <FILE> [--limit N] [--json] <QUERY>
       Search a catalog; --json prints [{\"code\",\"name\",\"score\"}], best first.
+  motcua eval --catalog <FILE> --queries <FILE> [--misses]
+      Measure search on a query file (tests/search-queries.json): MRR@10 and recall@5,
+      overall and per kind of query; --misses lists the queries whose answer was not first.
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Some("import") => import(&args[1..]),
         Some("check") => check(&args[1..]),
         Some("search") => search(&args[1..]),
+        Some("eval") => eval(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -190,8 +194,9 @@ fn search(args: &[String]) -> Result<ExitCode, String> {
         None => 10,
     };
     let query = args.positional.join(" ");
-    let Catalog { procedures, .. } = read_catalog(path)?.catalog;
-    let hits = Index::new(&procedures).search(&query, limit);
+    let catalog = read_catalog(path)?.catalog;
+    let hits = Index::from_catalog(&catalog).search(&query, limit);
+    let procedures = &catalog.procedures;
     if args.switch("--json") {
         let rows: Vec<serde_json::Value> = hits
             .iter()
@@ -205,6 +210,39 @@ fn search(args: &[String]) -> Result<ExitCode, String> {
         for h in &hits {
             let p = &procedures[h.doc];
             println!("{:>8.1}  {:<10}  {}", h.score, p.code, p.name);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(args: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(args, &["--catalog", "--queries"], &["--misses"])?;
+    let path = args.value("--catalog").ok_or("eval needs --catalog <FILE>")?;
+    let queries = args.value("--queries").ok_or("eval needs --queries <FILE>")?;
+    let catalog = read_catalog(path)?.catalog;
+    let text = std::fs::read_to_string(queries).map_err(|e| format!("{queries}: {e}"))?;
+    let set = motcua::eval::parse(&text).map_err(|e| format!("{queries}: {e}"))?;
+    let index = Index::from_catalog(&catalog);
+    let report = motcua::eval::evaluate(&catalog, &index, &set);
+    let kind = if catalog.commune.is_some() { "commune" } else { "national" };
+    println!(
+        "{path}: {} procedures ({kind} answers); {} queries, {} without an answer here",
+        catalog.procedures.len(),
+        report.overall.queries,
+        report.skipped
+    );
+    println!("{:<14} {:>7} {:>8} {:>9}", "kind", "queries", "MRR@10", "recall@5");
+    let row = |name: &str, f: &motcua::eval::Figures| {
+        println!("{name:<14} {:>7} {:>8.3} {:>9.3}", f.queries, f.mrr_at_10, f.recall_at_5)
+    };
+    for (kind, figures) in &report.by_kind {
+        row(kind, figures);
+    }
+    row("all", &report.overall);
+    if args.switch("--misses") {
+        for miss in &report.misses {
+            let rank = miss.rank.map_or("-".to_string(), |r| r.to_string());
+            println!("miss [{}] rank {rank}: {:?} got {:?} wanted {:?}", miss.kind, miss.query, miss.got, miss.wanted);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -108,6 +108,6 @@ fn read(json: &str, url: Option<&str>) -> Result<Arc<Data>, Failure> {
             url.unwrap_or("(inline)")
         );
     }
-    let index = Index::new(&loaded.catalog.procedures);
+    let index = Index::from_catalog(&loaded.catalog);
     Ok(Arc::new(Data { catalog: loaded.catalog, index }))
 }

@@ -1,0 +1,577 @@
+//! Search over a catalog's procedures, for the way citizens type: without diacritics, with
+//! slips and regional spellings, in everyday words and abbreviations, one keystroke at a time.
+//!
+//! A query is folded into words; stop words go; the synonym table (`synonyms.txt`) adds other
+//! ways to say it. Each word matches vocabulary words exactly, as a prefix (the word being
+//! typed), by regional spelling or by a slip, each worth less than the one before. A procedure
+//! scores by how much of the query it covers (rare words count more), where the words were found
+//! (friendly name > official name > keywords > results > papers > field), whether they stand
+//! together as in the query, and a small prior; repealed procedures come after those in force.
+
+mod filter;
+mod highlight;
+mod synonyms;
+mod typo;
+mod word_hash;
+
+pub use filter::Filter;
+pub use highlight::highlight;
+
+use std::collections::HashMap;
+
+use crate::catalog::{Catalog, Level, PaperKind, Procedure, RecordSource, Status};
+use crate::fold;
+use synonyms::{Synonyms, Variant};
+use word_hash::BuildWordHasher;
+
+/// Where a word was found; the weight ranks the parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+enum Part {
+    Field = 0,
+    Papers = 1,
+    Results = 2,
+    Keyword = 3,
+    Name = 4,
+    Friendly = 5,
+}
+
+const PARTS: [Part; 6] = [Part::Field, Part::Papers, Part::Results, Part::Keyword, Part::Name, Part::Friendly];
+
+impl Part {
+    fn weight(self) -> f32 {
+        match self {
+            Part::Friendly => 3.5,
+            Part::Name => 3.0,
+            Part::Keyword => 2.5,
+            Part::Results => 1.5,
+            Part::Papers => 1.0,
+            Part::Field => 0.8,
+        }
+    }
+}
+
+/// How much a match counts, by how the query word matched.
+const EXACT: f32 = 1.0;
+const PREFIX: f32 = 0.8;
+const REGIONAL: f32 = 0.6;
+const SLIP: f32 = 0.55;
+const SLIP_OF_REAL_WORD: f32 = 0.35;
+/// When the synonym table knows a phrase of the query, the query as typed counts this much of
+/// the query said the official way: "sổ đỏ" means the land certificate, not "sở" + "đỏ".
+const AS_TYPED: f32 = 0.97;
+/// In a reading from the synonym table, what the words around the table's words count.
+const AROUND_SAID: f32 = 0.5;
+/// What a matched weak word ("bố", "vừa") adds; other words make the coverage.
+const WEAK_BONUS: f32 = 1.5;
+/// Query words beyond this many are ignored.
+const MAX_WORDS: usize = 10;
+/// Words the last, unfinished word may stand for, the most frequent first.
+const MAX_PREFIX_WORDS: usize = 40;
+/// Candidates whose word order is compared with the query's.
+const PHRASE_CANDIDATES: usize = 300;
+/// Characters of a paper's row that are indexed: its name, not the explanation after it.
+const PAPER_HEAD: usize = 50;
+/// Shorter names are more specific ("Đăng ký kết hôn" before "… có yếu tố nước ngoài"):
+/// each word of the name costs this much, up to `MAX_LENGTH` words.
+const LENGTH_PENALTY: f32 = 0.12;
+const MAX_LENGTH: usize = 25;
+/// What a repealed procedure loses: still found, after the ones in force.
+const REPEALED_PENALTY: f32 = 50.0;
+
+/// One search result: the procedure's position in the catalog and its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub doc: usize,
+    pub score: f32,
+}
+
+#[derive(Debug)]
+struct Doc {
+    /// Word ids of the official name, then of the friendly name and each keyword.
+    phrases: Vec<Vec<u32>>,
+    /// Words of the official name, without a leading "Thủ tục", at most `MAX_LENGTH`.
+    length: usize,
+    prior: f32,
+    repealed: bool,
+    /// The code without its dots, e.g. `1001193`.
+    code_digits: String,
+}
+
+/// An inverted index over a list of procedures.
+#[derive(Debug)]
+pub struct Index {
+    /// Sorted vocabulary of folded words; a word's id is its position.
+    words: Vec<String>,
+    /// Word ids by word length, for slips.
+    by_len: Vec<Vec<u32>>,
+    /// Per word: `doc << 3 | part`, one entry per document (its best part), in document order.
+    postings: Vec<Vec<u32>>,
+    docs: Vec<Doc>,
+    synonyms: Synonyms,
+}
+
+/// The best score of each document over the ways a query was said.
+struct Scores {
+    score: Vec<f32>,
+    touched: Vec<usize>,
+    /// What the scores of the way being scored are multiplied by.
+    factor: f32,
+}
+
+impl Scores {
+    fn new(docs: usize) -> Scores {
+        Scores { score: vec![f32::NEG_INFINITY; docs], touched: Vec::new(), factor: 1.0 }
+    }
+
+    fn keep(&mut self, doc: usize, score: f32) {
+        if self.score[doc] == f32::NEG_INFINITY {
+            self.touched.push(doc);
+        }
+        self.score[doc] = self.score[doc].max(score);
+    }
+
+    fn hits(self) -> Vec<Hit> {
+        self.touched.iter().map(|&doc| Hit { doc, score: self.score[doc] }).collect()
+    }
+}
+
+/// A query word and what it may stand for: `(word id, factor)`.
+struct Term {
+    alternatives: Vec<(u32, f32)>,
+    /// How much the word says: rare words more.
+    idf: f32,
+    /// A word that says little ("bố", "vừa"): it neither covers the query nor orders it.
+    weak: bool,
+}
+
+impl Index {
+    /// An index over procedures alone.
+    pub fn new(procedures: &[Procedure]) -> Index {
+        Index::build(procedures, &[])
+    }
+
+    /// An index over a catalog: a life event's name also finds its procedures.
+    pub fn from_catalog(catalog: &Catalog) -> Index {
+        let mut groups: Vec<Vec<&str>> = vec![Vec::new(); catalog.procedures.len()];
+        let position: HashMap<&str, usize> =
+            catalog.procedures.iter().enumerate().map(|(i, p)| (p.code.as_str(), i)).collect();
+        for event in &catalog.life_events {
+            for code in &event.procedures {
+                if let Some(&i) = position.get(code.as_str()) {
+                    groups[i].push(&event.name);
+                }
+            }
+        }
+        Index::build(&catalog.procedures, &groups)
+    }
+
+    fn build(procedures: &[Procedure], groups: &[Vec<&str>]) -> Index {
+        let mut ids: HashMap<String, u32, BuildWordHasher> = HashMap::default();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut docs = Vec::with_capacity(procedures.len());
+        let mut buffer = String::new();
+        for (doc, p) in procedures.iter().enumerate() {
+            let doc = doc as u32;
+            // Parts in falling weight: a word keeps the first (best) part it is found in.
+            let mut add = |text: &str, part: Part| -> Vec<u32> {
+                let mut seq = Vec::new();
+                fold::each_word(text, &mut buffer, |word| {
+                    let id = match ids.get(word) {
+                        Some(id) => *id,
+                        None => {
+                            let id = ids.len() as u32;
+                            ids.insert(word.to_string(), id);
+                            postings.push(Vec::new());
+                            id
+                        }
+                    };
+                    let list = &mut postings[id as usize];
+                    if list.last().is_none_or(|last| last >> 3 != doc) {
+                        list.push(doc << 3 | part as u32);
+                    }
+                    seq.push(id);
+                });
+                seq
+            };
+            let mut phrases = Vec::new();
+            let friendly = p.friendly_name.as_deref().map(|f| add(f, Part::Friendly));
+            phrases.push(add(&p.name, Part::Name));
+            phrases.extend(friendly);
+            for keyword in &p.keywords {
+                phrases.push(add(keyword, Part::Keyword));
+            }
+            for result in &p.results {
+                add(result, Part::Results);
+            }
+            // A paper is named at the start of its row; the rest explains it. Notes are not papers.
+            for paper in p.paper_groups.iter().flat_map(|g| &g.papers).filter(|x| x.kind != PaperKind::Note) {
+                add(head(&paper.name, PAPER_HEAD), Part::Papers);
+            }
+            for text in
+                p.field.iter().map(String::as_str).chain(groups.get(doc as usize).into_iter().flatten().copied())
+            {
+                add(text, Part::Field);
+            }
+            let length = fold::words(&p.name).len() - usize::from(fold::fold(&p.name).starts_with("thu tuc ")) * 2;
+            docs.push(Doc {
+                length: length.min(MAX_LENGTH),
+                phrases,
+                prior: prior(p),
+                repealed: p.lifecycle.status == Status::Repealed,
+                code_digits: digits(&p.code),
+            });
+        }
+
+        // Sort the vocabulary so that prefixes are ranges, and renumber.
+        let mut words: Vec<(String, u32)> = ids.into_iter().collect();
+        words.sort_unstable();
+        let mut renumber = vec![0u32; words.len()];
+        for (new, (_, old)) in words.iter().enumerate() {
+            renumber[*old as usize] = new as u32;
+        }
+        let mut sorted_postings = vec![Vec::new(); words.len()];
+        for (old, list) in postings.into_iter().enumerate() {
+            let mut list = list;
+            list.shrink_to_fit();
+            sorted_postings[renumber[old] as usize] = list;
+        }
+        for id in docs.iter_mut().flat_map(|d| d.phrases.iter_mut().flatten()) {
+            *id = renumber[*id as usize];
+        }
+        let mut by_len: Vec<Vec<u32>> = Vec::new();
+        for (id, (word, _)) in words.iter().enumerate() {
+            if by_len.len() <= word.len() {
+                by_len.resize(word.len() + 1, Vec::new());
+            }
+            by_len[word.len()].push(id as u32);
+        }
+        Index {
+            words: words.into_iter().map(|(w, _)| w).collect(),
+            by_len,
+            postings: sorted_postings,
+            docs,
+            synonyms: Synonyms::shipped(),
+        }
+    }
+
+    /// Number of distinct words indexed.
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Approximate heap bytes the index holds.
+    pub fn heap_bytes(&self) -> usize {
+        let words: usize = self.words.iter().map(|w| w.capacity() + 24).sum();
+        let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
+        let by_len: usize = self.by_len.iter().map(|l| l.capacity() * 4 + 24).sum();
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|d| 64 + d.code_digits.capacity() + d.phrases.iter().map(|p| p.capacity() * 4 + 24).sum::<usize>())
+            .sum();
+        words + postings + by_len + docs
+    }
+
+    /// The best `limit` procedures for `query`, best first; ties go to the earlier procedure.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let mut hits = match code_query(query) {
+            Some(code) => self.search_code(&code),
+            None => self.search_words(query),
+        };
+        let by_rank = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, by_rank);
+            hits.truncate(limit);
+        }
+        hits.sort_by(by_rank);
+        hits
+    }
+
+    fn search_code(&self, code: &str) -> Vec<Hit> {
+        self.docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.code_digits.starts_with(code))
+            .map(|(doc, d)| Hit { doc, score: if d.code_digits == code { 1000.0 } else { 900.0 } })
+            .collect()
+    }
+
+    fn search_words(&self, query: &str) -> Vec<Hit> {
+        let words = fold::words(query);
+        let variants = self.synonyms.variants(&words);
+        let mut best = Scores::new(self.docs.len());
+        let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: 1.0 };
+        let typed_factor = if variants.is_empty() { 1.0 } else { AS_TYPED };
+        for (i, variant) in std::iter::once(typed).chain(variants).enumerate() {
+            let kept: Vec<usize> = self.synonyms.kept(&variant.words).into_iter().take(MAX_WORDS).collect();
+            let words: Vec<String> = kept.iter().map(|&i| variant.words[i].clone()).collect();
+            // In a reading from the table, the words the citizen added count half.
+            let any_said = variant.said.iter().any(|s| *s);
+            let emphasis: Vec<f32> =
+                kept.iter().map(|&i| if any_said && !variant.said[i] { AROUND_SAID } else { 1.0 }).collect();
+            best.factor = if i == 0 { typed_factor } else { variant.factor };
+            self.score(&words, &emphasis, &mut best);
+        }
+        best.hits()
+    }
+
+    /// What each query word may stand for. The last word is still being typed: it may be a prefix.
+    fn terms(&self, words: &[String]) -> Vec<Term> {
+        let n = self.docs.len().max(1) as f32;
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let mut alternatives: Vec<(u32, f32)> = Vec::new();
+                let exact = self.words.binary_search(word).ok().map(|id| id as u32);
+                alternatives.extend(exact.map(|id| (id, EXACT)));
+                if i + 1 == words.len() {
+                    alternatives.extend(self.prefixed(word, exact));
+                }
+                for other in typo::regional(word) {
+                    if let Ok(id) = self.words.binary_search(&other) {
+                        alternatives.push((id as u32, REGIONAL));
+                    }
+                }
+                // A real, not rare word is most likely what the citizen meant: its slips count less.
+                let common = exact.is_some_and(|id| self.postings[id as usize].len() >= 3);
+                let slip = if common { SLIP_OF_REAL_WORD } else { SLIP };
+                alternatives.extend(self.slips(word).into_iter().map(|id| (id, slip)));
+                alternatives.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                alternatives.dedup_by_key(|a| a.0);
+                let df = exact
+                    .map(|id| self.postings[id as usize].len())
+                    .or_else(|| alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).max())
+                    .unwrap_or(0) as f32;
+                Term { alternatives, idf: (1.0 + n / (df + 1.0)).ln(), weak: self.synonyms.is_weak(word) }
+            })
+            .collect()
+    }
+
+    /// Words that `word` begins, the most frequent first.
+    fn prefixed(&self, word: &str, exact: Option<u32>) -> Vec<(u32, f32)> {
+        let start = self.words.partition_point(|w| w.as_str() < word);
+        let mut found: Vec<u32> = (start..self.words.len())
+            .take_while(|&id| self.words[id].starts_with(word))
+            .map(|id| id as u32)
+            .filter(|id| Some(*id) != exact)
+            .collect();
+        found.sort_by_key(|id| std::cmp::Reverse(self.postings[*id as usize].len()));
+        found.truncate(MAX_PREFIX_WORDS);
+        found.into_iter().map(|id| (id, PREFIX)).collect()
+    }
+
+    /// Vocabulary words one slip away (two for long words).
+    fn slips(&self, word: &str) -> Vec<u32> {
+        let k = typo::max_edits(word.len());
+        if k == 0 {
+            return Vec::new();
+        }
+        let lengths = word.len().saturating_sub(k)..=word.len() + k;
+        lengths
+            .filter_map(|len| self.by_len.get(len))
+            .flatten()
+            .copied()
+            .filter(|id| {
+                let candidate = &self.words[*id as usize];
+                candidate != word && typo::within(word, candidate, k)
+            })
+            .collect()
+    }
+
+    fn score(&self, words: &[String], emphasis: &[f32], best: &mut Scores) {
+        if words.is_empty() {
+            return;
+        }
+        let mut terms = self.terms(words);
+        for (term, e) in terms.iter_mut().zip(emphasis) {
+            term.idf *= e;
+        }
+        // A query of weak words only ("cha me con") means them.
+        if terms.iter().all(|t| t.weak) {
+            terms.iter_mut().for_each(|t| t.weak = false);
+        }
+        let q = terms.len();
+        // Per document and query word: the best factor, and the best factor × part weight.
+        let mut factor = vec![0f32; self.docs.len() * q];
+        let mut weight = vec![0f32; self.docs.len() * q];
+        let mut seen = vec![false; self.docs.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (qi, term) in terms.iter().enumerate() {
+            for &(id, f) in &term.alternatives {
+                for &posting in &self.postings[id as usize] {
+                    let (doc, part) = ((posting >> 3) as usize, PARTS[(posting & 7) as usize]);
+                    if !seen[doc] {
+                        seen[doc] = true;
+                        touched.push(doc as u32);
+                    }
+                    let cell = doc * q + qi;
+                    factor[cell] = factor[cell].max(f);
+                    weight[cell] = weight[cell].max(f * part.weight());
+                }
+            }
+        }
+        let total_idf: f32 = terms.iter().filter(|t| !t.weak).map(|t| t.idf).sum::<f32>().max(f32::EPSILON);
+        let content: Vec<f32> = terms.iter().map(|t| if t.weak { 0.0 } else { t.idf }).collect();
+        let mut hits: Vec<Hit> = touched
+            .iter()
+            .map(|&doc| {
+                let doc = doc as usize;
+                let cells = doc * q..doc * q + q;
+                let (mut coverage, mut strength, mut weak) = (0.0, 0.0, 0.0);
+                for ((f, w), (c, t)) in factor[cells.clone()].iter().zip(&weight[cells]).zip(content.iter().zip(&terms))
+                {
+                    coverage += f * c;
+                    strength += w * c;
+                    if t.weak {
+                        weak += f * WEAK_BONUS;
+                    }
+                }
+                let d = &self.docs[doc];
+                let penalty = if d.repealed { REPEALED_PENALTY } else { 0.0 };
+                let score = 100.0 * coverage / total_idf + 20.0 * strength / total_idf / 3.5 + weak + d.prior
+                    - LENGTH_PENALTY * d.length as f32
+                    - penalty;
+                Hit { doc, score }
+            })
+            .collect();
+        let ordered: Vec<usize> = (0..q).filter(|&i| !terms[i].weak).collect();
+        if ordered.len() > 1 && ordered.len() <= 16 {
+            // Word order: only the best candidates are compared. This cannot lift the rest above
+            // them, since it only adds.
+            if hits.len() > PHRASE_CANDIDATES {
+                hits.select_nth_unstable_by(PHRASE_CANDIDATES, |a, b| {
+                    b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
+                });
+            }
+            // Per vocabulary word: the bit of each (non-weak) query word it stands for.
+            let mut mask = vec![0u16; self.words.len()];
+            for (bit, &qi) in ordered.iter().enumerate() {
+                for &(id, _) in &terms[qi].alternatives {
+                    mask[id as usize] |= 1 << bit;
+                }
+            }
+            for hit in hits.iter_mut().take(PHRASE_CANDIDATES) {
+                let d = &self.docs[hit.doc];
+                // The phrase that keeps most of the query's order; of equals, the shortest.
+                let (mut pairs, mut whole, mut length) = (0u32, false, usize::MAX);
+                for phrase in &d.phrases {
+                    let (p, w) = order(phrase, &mask, ordered.len());
+                    if (p, w) > (pairs, whole) || ((p, w) == (pairs, whole) && phrase.len() < length) {
+                        (pairs, whole, length) = (p, w, phrase.len());
+                    }
+                }
+                hit.score += 25.0 * pairs as f32 / (ordered.len() - 1) as f32 + if whole { 10.0 } else { 0.0 };
+                // Found whole in a shorter text (a keyword, the friendly name): more specific.
+                if whole {
+                    hit.score += LENGTH_PENALTY * d.length.saturating_sub(length.min(MAX_LENGTH)) as f32;
+                }
+            }
+        }
+        for hit in hits {
+            best.keep(hit.doc, hit.score * best.factor);
+        }
+    }
+
+    /// The folded words a query matched, for highlighting (`highlight`).
+    pub fn terms_of(&self, query: &str) -> Vec<String> {
+        let words = fold::words(query);
+        let mut out: Vec<String> = Vec::new();
+        let typed = std::iter::once(words.clone());
+        for variant in typed.chain(self.synonyms.variants(&words).into_iter().map(|v| v.words)) {
+            for term in self.terms(&self.synonyms.without_stops(&variant)) {
+                for (id, _) in term.alternatives {
+                    let word = &self.words[id as usize];
+                    if !out.contains(word) {
+                        out.push(word.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The query with each unknown word replaced by the most common word one slip away, when
+    /// that changes anything: "Bạn có muốn tìm …?".
+    pub fn did_you_mean(&self, query: &str) -> Option<String> {
+        let words = fold::words(query);
+        let mut changed = false;
+        let corrected: Vec<String> = words
+            .iter()
+            .map(|word| {
+                if self.words.binary_search(word).is_ok() || word.chars().all(|c| c.is_ascii_digit()) {
+                    return word.clone();
+                }
+                let regional = typo::regional(word).into_iter().filter_map(|w| self.words.binary_search(&w).ok());
+                let candidates = regional.map(|id| id as u32).chain(self.slips(word));
+                match candidates.max_by_key(|id| (self.postings[*id as usize].len(), std::cmp::Reverse(*id))) {
+                    Some(id) => {
+                        changed = true;
+                        self.words[id as usize].clone()
+                    }
+                    None => word.clone(),
+                }
+            })
+            .collect();
+        changed.then(|| corrected.join(" "))
+    }
+}
+
+/// How many of the query's `n` neighbouring word pairs stand side by side, in order, in
+/// `phrase`, and whether the whole query does. `mask[word]` has bit i when the word stands for
+/// query word i.
+fn order(phrase: &[u32], mask: &[u16], n: usize) -> (u32, bool) {
+    let bits = |id: &u32| mask[*id as usize];
+    let mut pairs = 0u16;
+    for w in phrase.windows(2) {
+        pairs |= bits(&w[0]) & (bits(&w[1]) >> 1);
+    }
+    let pairs = pairs & ((1u16 << (n - 1)) - 1);
+    let whole =
+        n <= phrase.len() && phrase.windows(n).any(|w| w.iter().enumerate().all(|(i, id)| bits(id) & (1 << i) != 0));
+    (pairs.count_ones(), whole)
+}
+
+/// A small head start for what communes handle and staff named, for full records, and for
+/// procedures published nationally rather than by one province.
+fn prior(p: &Procedure) -> f32 {
+    let commune = if p.levels.contains(&Level::Commune) { 4.0 } else { 0.0 };
+    let named = if p.friendly_name.is_some() { 2.0 } else { 0.0 };
+    let detailed = match p.source {
+        RecordSource::PortalIndex => 0.0,
+        _ => 1.0,
+    };
+    // Published by a ministry: the same for every province.
+    let central = if p.issuer.as_deref().is_some_and(|i| i.starts_with("Bộ")) { 1.5 } else { 0.0 };
+    commune + named + detailed + central
+}
+
+/// The text up to the end of the word that holds its `chars`-th character.
+fn head(text: &str, chars: usize) -> &str {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => {
+            let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+            &text[..end]
+        }
+        None => text,
+    }
+}
+
+fn digits(code: &str) -> String {
+    code.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The digits of a procedure code in the query (`1.001193`, `1001193`, `1.0011`, "mã 1.000656").
+fn code_query(query: &str) -> Option<String> {
+    let is_code = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.') && digits(w).len() >= 4;
+    let q = query.trim();
+    if is_code(q) {
+        return Some(digits(q));
+    }
+    // A code among words: a full one only, with its dot, so that "2024" stays a word.
+    q.split_whitespace().find(|w| is_code(w) && w.contains('.') && digits(w).len() >= 7).map(digits)
+}
+
+#[cfg(test)]
+mod tests;

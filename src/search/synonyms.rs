@@ -1,0 +1,237 @@
+//! The synonym and phrase table (`synonyms.txt`): everyday phrases and abbreviations mapped to
+//! the words of official names, and the words that carry no meaning in a query.
+
+use super::typo;
+use crate::fold;
+
+/// The shipped table.
+const TABLE: &str = include_str!("synonyms.txt");
+
+/// What a reading counts when its phrase lies inside a longer phrase the table also knows.
+const SUBSUMED: f32 = 0.95;
+/// Most query variants tried besides the query itself.
+const MAX_VARIANTS: usize = 6;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Rule {
+    from: Vec<String>,
+    to: Vec<Vec<String>>,
+}
+
+/// The parsed table, folded.
+#[derive(Debug, Clone, Default)]
+pub struct Synonyms {
+    rules: Vec<Rule>,
+    /// Stop phrases, longest first.
+    stops: Vec<Vec<String>>,
+    /// Words that say little, sorted.
+    weak: Vec<String>,
+    /// Every word of the rules' phrases, sorted: what a query word may be read as.
+    known: Vec<String>,
+}
+
+impl Synonyms {
+    /// The shipped table.
+    pub fn shipped() -> Synonyms {
+        Synonyms::parse(TABLE)
+    }
+
+    /// Reads `phrase | phrase => phrase | phrase` lines and one `stop:` line; `#` starts a comment.
+    pub fn parse(text: &str) -> Synonyms {
+        let mut table = Synonyms::default();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            if let Some(list) = line.strip_prefix("stop:") {
+                table.stops.extend(list.split(',').map(fold::words).filter(|w| !w.is_empty()));
+            } else if let Some(list) = line.strip_prefix("weak:") {
+                table.weak.extend(list.split(',').flat_map(fold::words));
+            } else if let Some((left, right)) = line.split_once("=>") {
+                let to: Vec<Vec<String>> = right.split('|').map(fold::words).filter(|w| !w.is_empty()).collect();
+                for from in left.split('|').map(fold::words).filter(|w| !w.is_empty()) {
+                    table.rules.push(Rule { from, to: to.clone() });
+                }
+            }
+        }
+        table.stops.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        table.weak.sort();
+        table.weak.dedup();
+        table.known = table.rules.iter().flat_map(|r| r.from.iter().cloned()).collect();
+        table.known.sort();
+        table.known.dedup();
+        // Longer phrases first, so that "mat so do" is tried before "mat".
+        table.rules.sort_by_key(|r| std::cmp::Reverse(r.from.len()));
+        table
+    }
+
+    /// The table's words a query word may be read as: itself when the table has it, else its
+    /// regional spellings and words one slip away that the table has.
+    fn readings<'a>(&'a self, word: &'a str) -> Vec<&'a str> {
+        let has = |w: &str| self.known.binary_search_by(|k| k.as_str().cmp(w)).is_ok();
+        if has(word) {
+            return vec![word];
+        }
+        let mut out: Vec<&str> = Vec::new();
+        for other in typo::regional(word) {
+            if let Ok(i) = self.known.binary_search(&other) {
+                out.push(&self.known[i]);
+            }
+        }
+        let k = typo::max_edits(word.len());
+        if k > 0 {
+            out.extend(self.known.iter().filter(|w| typo::within(word, w, k)).map(String::as_str));
+        }
+        out
+    }
+
+    /// True for a word that says little about which procedure is meant.
+    pub fn is_weak(&self, word: &str) -> bool {
+        self.weak.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+    }
+
+    /// The positions of the query's words that are not stop phrases; all of them when nothing
+    /// else would be left.
+    pub fn kept(&self, words: &[String]) -> Vec<usize> {
+        let mut keep = vec![true; words.len()];
+        for stop in &self.stops {
+            for start in 0..words.len().saturating_sub(stop.len() - 1) {
+                let span = start..start + stop.len();
+                if keep[span.clone()].iter().all(|k| *k) && words[span.clone()] == stop[..] {
+                    keep[span].iter_mut().for_each(|k| *k = false);
+                }
+            }
+        }
+        let kept: Vec<usize> = (0..words.len()).filter(|&i| keep[i]).collect();
+        if kept.is_empty() {
+            (0..words.len()).collect()
+        } else {
+            kept
+        }
+    }
+
+    /// The query without its stop phrases; the query itself when nothing else would be left.
+    pub fn without_stops(&self, words: &[String]) -> Vec<String> {
+        self.kept(words).into_iter().map(|i| words[i].clone()).collect()
+    }
+
+    /// Other ways to say the query: each rule whose phrase occurs, replaced by each of its
+    /// expansions; then all non-overlapping rules at once (longest phrases first).
+    pub fn variants(&self, words: &[String]) -> Vec<Variant> {
+        // Each query word as the table's words it may be: itself, a regional spelling, a slip.
+        let readings: Vec<Vec<&str>> = words.iter().map(|w| self.readings(w)).collect();
+        let mut found: Vec<(usize, &Rule)> = Vec::new();
+        for rule in &self.rules {
+            let n = rule.from.len();
+            for start in 0..words.len().saturating_sub(n - 1) {
+                if rule.from.iter().zip(&readings[start..start + n]).all(|(w, r)| r.contains(&w.as_str())) {
+                    found.push((start, rule));
+                }
+            }
+        }
+        let replace = |v: &Variant, start: usize, rule: &Rule, to: &[String]| -> Variant {
+            let mut out =
+                Variant { words: v.words[..start].to_vec(), said: v.said[..start].to_vec(), factor: v.factor };
+            out.words.extend(to.iter().cloned());
+            out.said.extend(to.iter().map(|_| true));
+            out.words.extend(v.words[start + rule.from.len()..].iter().cloned());
+            out.said.extend(v.said[start + rule.from.len()..].iter().copied());
+            out
+        };
+        let typed = Variant { words: words.to_vec(), said: vec![false; words.len()], factor: 1.0 };
+        // A rule whose phrase lies inside a longer rule's phrase is the less likely reading:
+        // "công chứng giấy tờ" is a certified copy, more than "công chứng" alone.
+        let inside = |start: usize, rule: &Rule| {
+            found.iter().any(|(s, r)| {
+                r.from.len() > rule.from.len() && *s <= start && start + rule.from.len() <= s + r.from.len()
+            })
+        };
+        let mut out: Vec<Variant> = Vec::new();
+        for (start, rule) in &found {
+            for to in &rule.to {
+                let mut variant = replace(&typed, *start, rule, to);
+                variant.factor = if inside(*start, rule) { SUBSUMED } else { 1.0 };
+                if !out.iter().any(|v| v.words == variant.words) && variant.words != words {
+                    out.push(variant);
+                }
+            }
+        }
+        // Every rule at once, for queries that mix everyday words: "lam cccd cho con moi sinh".
+        if found.len() > 1 {
+            let mut taken = vec![false; words.len()];
+            let mut chosen: Vec<(usize, &Rule)> = Vec::new();
+            for (start, rule) in &found {
+                let span = *start..*start + rule.from.len();
+                if taken[span.clone()].iter().all(|t| !*t) {
+                    taken[span].iter_mut().for_each(|t| *t = true);
+                    chosen.push((*start, rule));
+                }
+            }
+            if chosen.len() > 1 {
+                chosen.sort_by_key(|(start, _)| std::cmp::Reverse(*start));
+                let mut all = typed.clone();
+                for (start, rule) in chosen {
+                    all = replace(&all, start, rule, &rule.to[0]);
+                }
+                out.insert(0, all);
+            }
+        }
+        out.truncate(MAX_VARIANTS);
+        out
+    }
+}
+
+/// The query said another way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub words: Vec<String>,
+    /// Per word: true when it comes from the table (the official way of saying it).
+    pub said: Vec<bool>,
+    /// What this reading's scores count.
+    pub factor: f32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        fold::words(text)
+    }
+
+    fn readings(table: &Synonyms, text: &str) -> Vec<Vec<String>> {
+        table.variants(&words(text)).into_iter().map(|v| v.words).collect()
+    }
+
+    #[test]
+    fn everyday_words_and_abbreviations_become_official_words() {
+        let table = Synonyms::shipped();
+        assert!(readings(&table, "so do").contains(&words("giay chung nhan quyen su dung dat")));
+        assert!(readings(&table, "nhập hộ khẩu").contains(&words("dang ky thuong tru")));
+        assert!(readings(&table, "lam cccd").iter().any(|v| v == &words("cap the can cuoc")));
+        assert!(readings(&table, "the bhyt").contains(&words("the bao hiem y te")));
+        // Every expansion of a rule is tried.
+        let cmnd = readings(&table, "cmnd");
+        assert!(cmnd.contains(&words("chung minh nhan dan")) && cmnd.contains(&words("can cuoc")));
+    }
+
+    #[test]
+    fn longer_phrases_are_tried_first_and_mixed_queries_get_every_rule_at_once() {
+        let table = Synonyms::shipped();
+        let lost = readings(&table, "mat so do");
+        assert_eq!(lost[0], words("cap lai giay chung nhan do bi mat"), "{lost:?}");
+        let mixed = readings(&table, "xac nhan doc than de cuoi");
+        assert_eq!(mixed[0], words("xac nhan tinh trang hon nhan de dang ky ket hon"), "{mixed:?}");
+        assert!(readings(&table, "khai sinh").is_empty());
+        // Misspelled everyday words still read as the table's: "xổ đỏ", "tahc khẩu".
+        assert!(readings(&table, "lam xo do").contains(&words("cap giay chung nhan quyen su dung dat lan dau")));
+        assert!(readings(&table, "tahc ho khau").contains(&words("tach ho")));
+    }
+
+    #[test]
+    fn stop_words_go_unless_nothing_is_left() {
+        let table = Synonyms::shipped();
+        assert_eq!(table.without_stops(&words("tôi muốn xin thủ tục khai sinh")), words("khai sinh"));
+        assert_eq!(table.without_stops(&words("thủ tục")), words("thu tuc"));
+        assert!(table.is_weak("vua") && table.is_weak("bo") && !table.is_weak("khai"));
+        // "can" is "căn" in "căn cước", not "cần": it stays.
+        assert_eq!(table.without_stops(&words("lam the can cuoc")), words("lam the can cuoc"));
+    }
+}
