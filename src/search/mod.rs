@@ -60,6 +60,8 @@ const SLIP_OF_REAL_WORD: f32 = 0.35;
 /// When the synonym table knows a phrase of the query, the query as typed counts this much of
 /// the query said the official way: "sổ đỏ" means the land certificate, not "sở" + "đỏ".
 const AS_TYPED: f32 = 0.97;
+/// … and this much when the table's phrases cover every meaningful word of the query.
+const AS_TYPED_COVERED: f32 = 0.9;
 /// In a reading from the synonym table, what the words around the table's words count.
 const AROUND_SAID: f32 = 0.5;
 /// What a matched weak word ("bố", "vừa") adds; other words make the coverage.
@@ -239,20 +241,15 @@ impl Index {
         for id in docs.iter_mut().flat_map(|d| d.phrases.iter_mut().flatten()) {
             *id = renumber[*id as usize];
         }
+        let words: Vec<String> = words.into_iter().map(|(w, _)| w).collect();
         let mut by_len: Vec<Vec<u32>> = Vec::new();
-        for (id, (word, _)) in words.iter().enumerate() {
+        for (id, word) in words.iter().enumerate() {
             if by_len.len() <= word.len() {
                 by_len.resize(word.len() + 1, Vec::new());
             }
             by_len[word.len()].push(id as u32);
         }
-        Index {
-            words: words.into_iter().map(|(w, _)| w).collect(),
-            by_len,
-            postings: sorted_postings,
-            docs,
-            synonyms: Synonyms::shipped(),
-        }
+        Index { words, by_len, postings: sorted_postings, docs, synonyms: Synonyms::shipped() }
     }
 
     /// Number of distinct words indexed.
@@ -302,7 +299,11 @@ impl Index {
         let variants = self.synonyms.variants(&words);
         let mut best = Scores::new(self.docs.len());
         let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: 1.0 };
-        let typed_factor = if variants.is_empty() { 1.0 } else { AS_TYPED };
+        let typed_factor = match variants.is_empty() {
+            true => 1.0,
+            false if self.synonyms.covers(&words, &variants) => AS_TYPED_COVERED,
+            false => AS_TYPED,
+        };
         for (i, variant) in std::iter::once(typed).chain(variants).enumerate() {
             let kept: Vec<usize> = self.synonyms.kept(&variant.words).into_iter().take(MAX_WORDS).collect();
             let words: Vec<String> = kept.iter().map(|&i| variant.words[i].clone()).collect();
@@ -437,36 +438,36 @@ impl Index {
             })
             .collect();
         let ordered: Vec<usize> = (0..q).filter(|&i| !terms[i].weak).collect();
-        if ordered.len() > 1 && ordered.len() <= 16 {
-            // Word order: only the best candidates are compared. This cannot lift the rest above
-            // them, since it only adds.
-            if hits.len() > PHRASE_CANDIDATES {
-                hits.select_nth_unstable_by(PHRASE_CANDIDATES, |a, b| {
-                    b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
-                });
+        // Only the best candidates are compared for word order. This cannot lift the rest above
+        // them, since it only adds.
+        if hits.len() > PHRASE_CANDIDATES {
+            hits.select_nth_unstable_by(PHRASE_CANDIDATES, |a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        }
+        let ordered = &ordered[..ordered.len().min(16)];
+        // Per vocabulary word: the bit of each (non-weak) query word it stands for.
+        let mut mask = vec![0u16; self.words.len()];
+        for (bit, &qi) in ordered.iter().enumerate() {
+            for &(id, _) in &terms[qi].alternatives {
+                mask[id as usize] |= 1 << bit;
             }
-            // Per vocabulary word: the bit of each (non-weak) query word it stands for.
-            let mut mask = vec![0u16; self.words.len()];
-            for (bit, &qi) in ordered.iter().enumerate() {
-                for &(id, _) in &terms[qi].alternatives {
-                    mask[id as usize] |= 1 << bit;
+        }
+        for hit in hits.iter_mut().take(PHRASE_CANDIDATES) {
+            let d = &self.docs[hit.doc];
+            if ordered.len() < 2 {
+                break;
+            }
+            // The phrase that keeps most of the query's order; of equals, the shortest.
+            let (mut pairs, mut whole, mut length) = (0u32, false, usize::MAX);
+            for phrase in &d.phrases {
+                let (p, w) = order(phrase, &mask, ordered.len());
+                if (p, w) > (pairs, whole) || ((p, w) == (pairs, whole) && phrase.len() < length) {
+                    (pairs, whole, length) = (p, w, phrase.len());
                 }
             }
-            for hit in hits.iter_mut().take(PHRASE_CANDIDATES) {
-                let d = &self.docs[hit.doc];
-                // The phrase that keeps most of the query's order; of equals, the shortest.
-                let (mut pairs, mut whole, mut length) = (0u32, false, usize::MAX);
-                for phrase in &d.phrases {
-                    let (p, w) = order(phrase, &mask, ordered.len());
-                    if (p, w) > (pairs, whole) || ((p, w) == (pairs, whole) && phrase.len() < length) {
-                        (pairs, whole, length) = (p, w, phrase.len());
-                    }
-                }
-                hit.score += 25.0 * pairs as f32 / (ordered.len() - 1) as f32 + if whole { 10.0 } else { 0.0 };
-                // Found whole in a shorter text (a keyword, the friendly name): more specific.
-                if whole {
-                    hit.score += LENGTH_PENALTY * d.length.saturating_sub(length.min(MAX_LENGTH)) as f32;
-                }
+            hit.score += 25.0 * pairs as f32 / (ordered.len() - 1) as f32 + if whole { 10.0 } else { 0.0 };
+            // Found whole in a shorter text (a keyword, the friendly name): more specific.
+            if whole {
+                hit.score += LENGTH_PENALTY * d.length.saturating_sub(length.min(MAX_LENGTH)) as f32;
             }
         }
         for hit in hits {
@@ -542,8 +543,13 @@ fn prior(p: &Procedure) -> f32 {
         RecordSource::PortalIndex => 0.0,
         _ => 1.0,
     };
-    // Published by a ministry: the same for every province.
-    let central = if p.issuer.as_deref().is_some_and(|i| i.starts_with("Bộ")) { 1.5 } else { 0.0 };
+    // Published by a ministry: the same for every province; but the foreign ministry's are done
+    // at embassies abroad.
+    let central = match p.issuer.as_deref() {
+        Some("Bộ Ngoại giao") => -3.0,
+        Some(issuer) if issuer.starts_with("Bộ") => 1.5,
+        _ => 0.0,
+    };
     commune + named + detailed + central
 }
 

@@ -7,15 +7,19 @@ use crate::fold;
 /// The shipped table.
 const TABLE: &str = include_str!("synonyms.txt");
 
+/// What a reading marked "=~" (only likely) counts.
+const LIKELY: f32 = 0.9;
 /// What a reading counts when its phrase lies inside a longer phrase the table also knows.
 const SUBSUMED: f32 = 0.95;
 /// Most query variants tried besides the query itself.
 const MAX_VARIANTS: usize = 6;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Rule {
     from: Vec<String>,
     to: Vec<Vec<String>>,
+    /// What its readings count: less for a word with several meanings ("=~").
+    factor: f32,
 }
 
 /// The parsed table, folded.
@@ -44,10 +48,14 @@ impl Synonyms {
                 table.stops.extend(list.split(',').map(fold::words).filter(|w| !w.is_empty()));
             } else if let Some(list) = line.strip_prefix("weak:") {
                 table.weak.extend(list.split(',').flat_map(fold::words));
-            } else if let Some((left, right)) = line.split_once("=>") {
+            } else if let Some((left, right, factor)) = line
+                .split_once("=>")
+                .map(|(l, r)| (l, r, 1.0))
+                .or_else(|| line.split_once("=~").map(|(l, r)| (l, r, LIKELY)))
+            {
                 let to: Vec<Vec<String>> = right.split('|').map(fold::words).filter(|w| !w.is_empty()).collect();
                 for from in left.split('|').map(fold::words).filter(|w| !w.is_empty()) {
-                    table.rules.push(Rule { from, to: to.clone() });
+                    table.rules.push(Rule { from, to: to.clone(), factor });
                 }
             }
         }
@@ -80,6 +88,15 @@ impl Synonyms {
             out.extend(self.known.iter().filter(|w| typo::within(word, w, k)).map(String::as_str));
         }
         out
+    }
+
+    /// True when the table's phrases cover every word of the query that means something:
+    /// then the query as typed is most likely not meant word for word ("sổ đỏ").
+    pub fn covers(&self, words: &[String], variants: &[Variant]) -> bool {
+        let kept = self.kept(words);
+        let meaningful: Vec<&String> = kept.iter().map(|&i| &words[i]).filter(|w| !self.is_weak(w)).collect();
+        !meaningful.is_empty()
+            && variants.iter().any(|v| v.factor >= 1.0 && meaningful.iter().all(|w| !v.words.contains(w)))
     }
 
     /// True for a word that says little about which procedure is meant.
@@ -147,7 +164,7 @@ impl Synonyms {
         for (start, rule) in &found {
             for to in &rule.to {
                 let mut variant = replace(&typed, *start, rule, to);
-                variant.factor = if inside(*start, rule) { SUBSUMED } else { 1.0 };
+                variant.factor = rule.factor * if inside(*start, rule) { SUBSUMED } else { 1.0 };
                 if !out.iter().any(|v| v.words == variant.words) && variant.words != words {
                     out.push(variant);
                 }
@@ -169,6 +186,7 @@ impl Synonyms {
                 let mut all = typed.clone();
                 for (start, rule) in chosen {
                     all = replace(&all, start, rule, &rule.to[0]);
+                    all.factor *= rule.factor;
                 }
                 out.insert(0, all);
             }
