@@ -394,22 +394,23 @@ impl Index {
             terms.iter_mut().for_each(|t| t.weak = false);
         }
         let q = terms.len();
-        // Per document and query word: the best factor, and the best factor × part weight.
-        let mut factor = vec![0f32; self.docs.len() * q];
-        let mut weight = vec![0f32; self.docs.len() * q];
-        let mut seen = vec![false; self.docs.len()];
+        // Per document met and query word: the best factor, and the best factor × part weight,
+        // in a row of `2q` cells per document, in the order met.
+        let mut slot = vec![u32::MAX; self.docs.len()];
+        let mut cells: Vec<f32> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
         for (qi, term) in terms.iter().enumerate() {
             for &(id, f) in &term.alternatives {
                 for &posting in &self.postings[id as usize] {
                     let (doc, part) = ((posting >> 3) as usize, PARTS[(posting & 7) as usize]);
-                    if !seen[doc] {
-                        seen[doc] = true;
+                    if slot[doc] == u32::MAX {
+                        slot[doc] = touched.len() as u32;
                         touched.push(doc as u32);
+                        cells.resize(cells.len() + 2 * q, 0.0);
                     }
-                    let cell = doc * q + qi;
-                    factor[cell] = factor[cell].max(f);
-                    weight[cell] = weight[cell].max(f * part.weight());
+                    let row = slot[doc] as usize * 2 * q;
+                    cells[row + qi] = cells[row + qi].max(f);
+                    cells[row + q + qi] = cells[row + q + qi].max(f * part.weight());
                 }
             }
         }
@@ -417,12 +418,12 @@ impl Index {
         let content: Vec<f32> = terms.iter().map(|t| if t.weak { 0.0 } else { t.idf }).collect();
         let mut hits: Vec<Hit> = touched
             .iter()
-            .map(|&doc| {
+            .zip(cells.chunks_exact(2 * q))
+            .map(|(&doc, row)| {
                 let doc = doc as usize;
-                let cells = doc * q..doc * q + q;
+                let (factor, weight) = row.split_at(q);
                 let (mut coverage, mut strength, mut weak) = (0.0, 0.0, 0.0);
-                for ((f, w), (c, t)) in factor[cells.clone()].iter().zip(&weight[cells]).zip(content.iter().zip(&terms))
-                {
+                for ((f, w), (c, t)) in factor.iter().zip(weight).zip(content.iter().zip(&terms)) {
                     coverage += f * c;
                     strength += w * c;
                     if t.weak {
