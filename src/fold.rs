@@ -117,6 +117,56 @@ mod tests {
         }
     }
 
+    /// Every letter of the Vietnamese alphabet with every tone, in lower and upper case.
+    fn vietnamese_letters() -> Vec<(char, char)> {
+        let vowels = [
+            ("a", 'a'),
+            ("ă", 'a'),
+            ("â", 'a'),
+            ("e", 'e'),
+            ("ê", 'e'),
+            ("i", 'i'),
+            ("o", 'o'),
+            ("ô", 'o'),
+            ("ơ", 'o'),
+            ("u", 'u'),
+            ("ư", 'u'),
+            ("y", 'i'),
+        ];
+        let tones = ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
+        let mut out = Vec::new();
+        for (vowel, base) in vowels {
+            for tone in tones {
+                let decomposed = format!("{vowel}{tone}");
+                for text in [decomposed.clone(), decomposed.to_uppercase()] {
+                    let composed: String = unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect();
+                    let mut chars = composed.chars();
+                    if let (Some(c), None) = (chars.next(), chars.next()) {
+                        out.push((c, base));
+                    }
+                }
+            }
+        }
+        for c in "bcdfghklmnpqrstvx".chars() {
+            out.push((c, c));
+            out.push((c.to_ascii_uppercase(), c));
+        }
+        out.extend([('đ', 'd'), ('Đ', 'd')]);
+        out
+    }
+
+    #[test]
+    fn every_vietnamese_letter_folds_alike_precomposed_and_decomposed() {
+        let letters = vietnamese_letters();
+        // 12 vowels × 6 tones × 2 cases, 17 consonants × 2 cases, đ and Đ.
+        assert_eq!(letters.len(), 12 * 6 * 2 + 17 * 2 + 2);
+        for (c, base) in letters {
+            assert_eq!(fold(&c.to_string()), base.to_string(), "{c} (U+{:04X})", c as u32);
+            let decomposed: String = unicode_normalization::UnicodeNormalization::nfd(c.to_string().as_str()).collect();
+            assert_eq!(fold(&decomposed), base.to_string(), "{c} decomposed as {decomposed:?}");
+        }
+    }
+
     #[test]
     fn decomposed_and_precomposed_input_fold_alike() {
         // "Đăng ký khai sinh" with combining tone marks (NFD).
