@@ -162,6 +162,29 @@ impl Widget {
         self.wait_for(&format!("section.procedure[data-code=\"{code}\"]")).await
     }
 
+    fn status(&self) -> String {
+        self.find("[role=status]").and_then(|s| s.text_content()).unwrap_or_default()
+    }
+
+    /// The `value` of a form control.
+    fn value(&self, selector: &str) -> String {
+        self.find(selector)
+            .and_then(|el| js_sys::Reflect::get(&el, &JsValue::from_str("value")).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
+    /// Chooses `value` in the select `selector` as a person does (a `change` event follows).
+    fn choose(&self, selector: &str, value: &str) {
+        let select = self.find(selector).unwrap_or_else(|| panic!("no {selector}; the widget shows: {}", self.text()));
+        js_sys::Reflect::set(&select, &JsValue::from_str("value"), &JsValue::from_str(value)).expect("set value");
+        assert_eq!(self.value(selector), value, "{selector} has a choice {value:?}");
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("change event");
+        select.dispatch_event(&event).expect("dispatch change");
+    }
+
     /// The line of `list` (`dl.fees` or `dl.times`) whose channel label is `label`.
     fn row(&self, list: &str, label: &str) -> Element {
         self.all(&format!("{list} > .channel"))
@@ -746,4 +769,126 @@ async fn a_repeal_still_ahead_is_announced_and_the_procedure_can_still_be_starte
     w.wait_for("section.procedure").await;
     assert_eq!(w.texts(".repealed .repealed-title"), vec!["Thủ tục này sẽ bãi bỏ từ 31/12/2999."]);
     assert_eq!(w.texts("a.start-online"), vec!["Nộp hồ sơ trực tuyến"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlighting, filters, did you mean
+
+#[wasm_bindgen_test]
+async fn the_matched_words_of_both_names_are_marked_for_an_unaccented_query() {
+    let w = Widget::sample();
+    w.type_query("dang ky khai sinh").await;
+    w.first_code_is(KHAI_SINH).await;
+    let first = w.find(&format!("li[data-code=\"{KHAI_SINH}\"]")).expect("the result");
+    // The friendly name and the official name, each with its matched words in the citizen's spelling.
+    assert_eq!(texts_in(&first, ".option-name mark"), ["khai sinh"]);
+    assert_eq!(texts_in(&first, ".option-official mark"), ["đăng ký khai sinh"]);
+    // The names read as before: marks only wrap words.
+    assert_eq!(texts_in(&first, ".option-name"), ["Làm giấy khai sinh"]);
+    assert_eq!(texts_in(&first, ".option-official"), ["Thủ tục đăng ký khai sinh"]);
+
+    // A new query marks its own words.
+    w.type_query("ket hon").await;
+    w.first_code_is(KET_HON).await;
+    let first = w.find(&format!("li[data-code=\"{KET_HON}\"]")).expect("the result");
+    assert_eq!(texts_in(&first, ".option-name mark"), ["kết hôn"]);
+}
+
+#[wasm_bindgen_test]
+async fn filters_narrow_the_list_and_the_count_and_bo_loc_restores_them() {
+    let w = Widget::sample();
+    w.type_query("khai sinh").await;
+    w.first_code_is(KHAI_SINH).await;
+    let all = w.status();
+    let total: usize = all.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert_eq!(all, format!("{total} kết quả, đang hiện 10"));
+    assert!(w.find(".filters[role=group]").is_some(), "a filter row above the results");
+    assert!(w.find("button.clear-filters").is_some_and(|b| b.has_attribute("hidden")), "nothing to clear yet");
+
+    // The fields present among the matches, with counts.
+    let fields = w.texts("#motcua-filter-field option");
+    assert_eq!(fields.first().map(String::as_str), Some("Tất cả"));
+    assert!(fields.iter().any(|f| f.starts_with("Hộ tịch (")), "{fields:?}");
+    assert_eq!(w.texts("label[for=motcua-filter-field]"), ["Lĩnh vực"]);
+    assert_eq!(w.texts("label[for=motcua-filter-level]"), ["Cấp thực hiện"]);
+    assert_eq!(w.texts("label[for=motcua-filter-life-event]"), ["Tình huống"]);
+
+    // Province level: only the copy of a birth extract is also done by the province.
+    w.choose("#motcua-filter-level", "province");
+    w.wait_until("one result at province level", |w| w.codes() == ["2.000635"]).await;
+    assert_eq!(w.status(), "1 kết quả ở cấp tỉnh");
+    assert!(w.find("button.clear-filters").is_some_and(|b| !b.has_attribute("hidden")));
+
+    // A second filter narrows within the first.
+    w.choose("#motcua-filter-life-event", "co-con-nho");
+    w.wait_until("the count names both filters", |w| w.status().contains("Có con nhỏ")).await;
+    assert_eq!(w.status(), "1 kết quả ở cấp tỉnh, thuộc tình huống “Có con nhỏ”");
+    assert_eq!(w.codes(), ["2.000635"]);
+
+    // "Bỏ lọc" brings every match back.
+    w.click("button.clear-filters");
+    w.wait_until("the list is whole again", |w| w.status() == all).await;
+    assert_eq!(w.codes().len(), ui::PAGE);
+    assert!(w.find("button.clear-filters").is_some_and(|b| b.has_attribute("hidden")));
+    assert_eq!(w.value("#motcua-filter-level"), "", "the select shows any level again");
+
+    // A field: the count says which.
+    w.choose("#motcua-filter-field", "Hộ tịch");
+    w.wait_until("the count names the field", |w| w.status().contains("trong lĩnh vực Hộ tịch")).await;
+    let status = w.status();
+    let n: usize = status.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(n > 0 && n <= total, "{status:?}");
+    assert!(!w.codes().contains(&"1.000314".to_string()), "no road procedure in Hộ tịch");
+
+    // The situation alone keeps its procedures.
+    w.click("button.clear-filters");
+    w.choose("#motcua-filter-life-event", "co-con-nho");
+    w.wait_until("only the situation's procedures", |w| w.status().contains("Có con nhỏ")).await;
+    let codes = w.codes();
+    assert!(!codes.is_empty() && codes.len() < total);
+    assert!(codes.iter().all(|c| ["1.001193", "3.000722", "2.000635", "1.004222"].contains(&c.as_str())), "{codes:?}");
+
+    // A new query starts unfiltered.
+    w.type_query("ket hon").await;
+    w.first_code_is(KET_HON).await;
+    w.wait_until("the filter is gone", |w| !w.status().contains("tình huống")).await;
+    assert!(w.status().ends_with("kết quả"), "{}", w.status());
+    assert_eq!(w.value("#motcua-filter-life-event"), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_misspelled_query_offers_the_corrected_one_and_a_tap_searches_it() {
+    let w = Widget::sample();
+    // Found little (the engine forgives slips too), so the correction is offered.
+    w.type_query("hoon").await;
+    let offer = w.wait_for(".did-you-mean button.corrected-query").await;
+    assert_eq!(offer.text_content().as_deref(), Some("hon"));
+    let sentence = w.texts(".did-you-mean").concat();
+    assert_eq!(sentence, "Có phải bạn muốn tìm: hon?");
+    assert!(w.status().ends_with("Có phải bạn muốn tìm: hon?"), "{}", w.status());
+
+    w.click(".did-you-mean button.corrected-query");
+    w.wait_until("the corrected query is searched", |w| w.value("input.search-input") == "hon").await;
+    w.wait_until("its results are listed", |w| w.codes().contains(&KET_HON.to_string())).await;
+    assert!(w.find(".did-you-mean").is_none(), "a correct query needs no correction");
+
+    // Nothing like any word: no suggestion, the portal's search instead.
+    w.type_query("qqxyzw").await;
+    w.wait_for(".no-results").await;
+    assert!(w.find(".did-you-mean").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn no_results_keep_a_visible_portal_search_with_the_encoded_query() {
+    let w = Widget::sample();
+    w.type_query(" qqxyzw đđ & zzkq ").await;
+    let link: HtmlElement = w.wait_for(".no-results a.portal-search").await.unchecked_into();
+    assert!(w.codes().is_empty());
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://dichvucong.gov.vn/dvc-ket-qua-thu-tuc?keyword=qqxyzw%20%C4%91%C4%91%20%26%20zzkq")
+    );
+    assert!(link.offset_width() > 0 && link.offset_height() > 0, "the link is visible");
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert!(w.find(".filters").is_none(), "nothing to filter");
 }

@@ -22,11 +22,14 @@ use web_sys::ShadowRoot;
 
 pub use data::{CatalogSource, Data, Failure};
 
-use crate::search::Hit;
+use crate::search::{Filter, Hit};
 use text::{Text, VI};
 
 /// How many results are listed at first, and added by "show more".
 pub const PAGE: usize = 10;
+
+/// So few matches that a corrected query is worth offering.
+const FEW: usize = 2;
 
 /// Ids inside the widget's shadow root (each widget has its own root, so they do not collide).
 pub(crate) const INPUT_ID: &str = "motcua-input";
@@ -61,7 +64,15 @@ pub(crate) struct State {
     /// What the citizen typed.
     pub query: RwSignal<String>,
     /// All matches for `query`, best first.
+    pub matches: Memo<Vec<Hit>>,
+    /// What the citizen narrowed the matches to; reset by a new query.
+    pub filter: RwSignal<Filter>,
+    /// The matches the filter keeps, best first: what is listed.
     pub hits: Memo<Vec<Hit>>,
+    /// The folded words the query matched, marked in the listed names.
+    pub terms: Memo<Vec<String>>,
+    /// A corrected query, when the query found nothing or little.
+    pub correction: Memo<Option<String>>,
     /// How many of `hits` are listed.
     pub shown: RwSignal<usize>,
     /// Position in the list of the option the arrow keys are on.
@@ -76,7 +87,7 @@ impl State {
     fn new() -> State {
         let load = RwSignal::new(Load::Loading);
         let query = RwSignal::new(String::new());
-        let hits = Memo::new(move |_| {
+        let matches = Memo::new(move |_| {
             query.with(|q| {
                 load.with(|l| match l {
                     Load::Ready(data) => data.index.search(q, usize::MAX),
@@ -84,10 +95,51 @@ impl State {
                 })
             })
         });
+        let filter = RwSignal::new(Filter::default());
+        let hits = Memo::new(move |_| {
+            filter.with(|f| {
+                matches.with(|all| {
+                    if f.is_empty() {
+                        return all.clone();
+                    }
+                    load.with(|l| match l {
+                        Load::Ready(data) => all
+                            .iter()
+                            .filter(|h| data.catalog.procedures.get(h.doc).is_some_and(|p| f.accepts(p, &data.catalog)))
+                            .copied()
+                            .collect(),
+                        _ => Vec::new(),
+                    })
+                })
+            })
+        });
+        let terms = Memo::new(move |_| {
+            query.with(|q| {
+                load.with(|l| match l {
+                    Load::Ready(data) if !q.trim().is_empty() => data.index.terms_of(q),
+                    _ => Vec::new(),
+                })
+            })
+        });
+        let correction = Memo::new(move |_| {
+            if matches.with(Vec::len) > FEW {
+                return None;
+            }
+            query.with(|q| {
+                load.with(|l| match l {
+                    Load::Ready(data) if !q.trim().is_empty() => data.index.did_you_mean(q),
+                    _ => None,
+                })
+            })
+        });
         State {
             load,
             query,
+            matches,
+            filter,
             hits,
+            terms,
+            correction,
             shown: RwSignal::new(PAGE),
             active: RwSignal::new(None),
             open: RwSignal::new(None),
@@ -104,12 +156,20 @@ impl State {
         })
     }
 
-    /// A new query: the list starts again from its top, any open procedure closes.
+    /// A new query: the list starts again from its top, unfiltered; any open procedure closes.
     pub fn set_query(&self, query: String) {
         self.query.set(query);
+        self.filter.set(Filter::default());
         self.shown.set(PAGE);
         self.active.set(None);
         self.open.set(None);
+    }
+
+    /// Narrows the matches: the list starts again from its top.
+    pub fn set_filter(&self, change: impl FnOnce(&mut Filter)) {
+        self.filter.update(change);
+        self.shown.set(PAGE);
+        self.active.set(None);
     }
 
     /// Shows the procedure at `doc` in the catalog.
@@ -178,6 +238,8 @@ pub fn Widget(source: CatalogSource) -> impl IntoView {
         <div class="motcua" lang="vi" node_ref=root>
             <search::SearchBox state=state />
             <search::Status state=state />
+            <search::DidYouMean state=state />
+            <search::Filters state=state />
             <search::Results state=state />
             {move || body(state, retry.clone())}
             <search::SourceNote state=state />
@@ -204,8 +266,11 @@ fn body(state: State, retry: impl Fn() + Clone + 'static) -> AnyView {
     if state.query.with(|q| q.trim().is_empty()) {
         return home::home(state, &data).into_any();
     }
-    if state.hits.with(Vec::is_empty) {
+    if state.matches.with(Vec::is_empty) {
         return search::no_results(state).into_any();
+    }
+    if state.hits.with(Vec::is_empty) {
+        return search::no_filtered_results(state).into_any();
     }
     ().into_any()
 }

@@ -19,6 +19,34 @@ pub struct Text {
     pub show_more: &'static str,
     pub no_results: fn(&str) -> String,
     pub no_results_help: &'static str,
+    /// "Có phải bạn muốn tìm: <button>khai sinh</button>?": before and after the button.
+    pub did_you_mean_before: &'static str,
+    pub did_you_mean_after: &'static str,
+    /// The same, said by the live region.
+    pub did_you_mean_status: fn(&str) -> String,
+    /// The filter row: its name, each filter's label, the "any" choice and the clear button.
+    pub filters_label: &'static str,
+    pub filter_field: &'static str,
+    pub filter_level: &'static str,
+    pub filter_online: &'static str,
+    pub filter_life_event: &'static str,
+    pub filter_any: &'static str,
+    /// A choice with how many of the query's matches it keeps: "Hộ tịch (12)".
+    pub filter_choice: fn(&str, usize) -> String,
+    /// Commune, province, ministry.
+    pub levels: [&'static str; 3],
+    /// Entirely online, partly online.
+    pub online_levels: [&'static str; 2],
+    pub clear_filters: &'static str,
+    /// What a filter keeps, after a count: "12 kết quả trong lĩnh vực Hộ tịch".
+    pub within_field: fn(&str) -> String,
+    pub within_levels: [&'static str; 3],
+    pub within_online: [&'static str; 2],
+    pub within_life_event: fn(&str) -> String,
+    /// The count of filtered results, with what the filters keep (`within`).
+    pub filtered_count: fn(total: usize, shown: usize, within: &str) -> String,
+    pub no_filtered_results: fn(within: &str) -> String,
+    pub no_filtered_help: &'static str,
     pub portal_search: &'static str,
     pub code: &'static str,
     pub field: &'static str,
@@ -151,6 +179,32 @@ pub const VI: Text = Text {
     show_more: "Xem thêm kết quả",
     no_results: |q| format!("Không tìm thấy thủ tục nào khớp với “{q}”."),
     no_results_help: "Hãy thử từ khóa ngắn hơn, hoặc tìm trên Cổng Dịch vụ công quốc gia:",
+    did_you_mean_before: "Có phải bạn muốn tìm:",
+    did_you_mean_after: "?",
+    did_you_mean_status: |q| format!("Có phải bạn muốn tìm: {q}?"),
+    filters_label: "Lọc kết quả",
+    filter_field: "Lĩnh vực",
+    filter_level: "Cấp thực hiện",
+    filter_online: "Nộp trực tuyến",
+    filter_life_event: "Tình huống",
+    filter_any: "Tất cả",
+    filter_choice: |name, n| format!("{name} ({n})"),
+    levels: ["Cấp xã", "Cấp tỉnh", "Cấp bộ"],
+    online_levels: ["Toàn trình", "Một phần"],
+    clear_filters: "Bỏ lọc",
+    within_field: |f| format!("trong lĩnh vực {f}"),
+    within_levels: ["ở cấp xã", "ở cấp tỉnh", "ở cấp bộ"],
+    within_online: ["nộp trực tuyến toàn trình", "nộp trực tuyến một phần"],
+    within_life_event: |e| format!("thuộc tình huống “{e}”"),
+    filtered_count: |total, shown, within| {
+        if shown < total {
+            format!("{total} kết quả {within}, đang hiện {shown}")
+        } else {
+            format!("{total} kết quả {within}")
+        }
+    },
+    no_filtered_results: |within| format!("Không có kết quả {within}."),
+    no_filtered_help: "Không có thủ tục nào khớp với mọi bộ lọc đã chọn. Hãy bỏ bớt bộ lọc.",
     portal_search: "Tìm trên Cổng Dịch vụ công quốc gia",
     code: "Mã thủ tục",
     field: "Lĩnh vực",
