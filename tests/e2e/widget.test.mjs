@@ -165,6 +165,55 @@ describe('demo page (dist/index.html)', () => {
     }));
 });
 
+describe('narrowing results (demo catalog, 360x740)', () => {
+  const status = (page) => page.locator('mot-cua [role=status]').first();
+
+  test('"khai sinh": marked words, a field filter narrows the count, "Bỏ lọc" restores it', () =>
+    withPage('index.html', PHONE, async (page) => {
+      await search(page, 'khai sinh', KHAI_SINH.code);
+      const all = (await status(page).textContent()) ?? '';
+      const total = Number.parseInt(all, 10);
+      assert.ok(total > 10, `many results before filtering: ${all}`);
+
+      // The matched words are marked in the first result's names.
+      const marks = await options(page).first().locator('mark').allTextContents();
+      assert.ok(marks.some((m) => m.toLowerCase().includes('khai sinh')), `marks: ${JSON.stringify(marks)}`);
+
+      const field = page.locator('mot-cua select#motcua-filter-field');
+      const choices = await field.locator('option').allTextContents();
+      assert.ok(choices.some((c) => /^Hộ tịch \(\d+\)$/.test(c)), `fields: ${JSON.stringify(choices)}`);
+      await field.selectOption('Hộ tịch');
+      await eventually(async () => {
+        assert.match((await status(page).textContent()) ?? '', /^\d+ kết quả trong lĩnh vực Hộ tịch/);
+      });
+      const narrowed = Number.parseInt((await status(page).textContent()) ?? '', 10);
+      assert.ok(narrowed > 0 && narrowed < total, `${narrowed} of ${total}`);
+      for (const meta of await options(page).locator('.option-field').allTextContents()) {
+        assert.equal(meta, 'Hộ tịch');
+      }
+      await assertFitsWidth(page, PHONE);
+      await page.locator('mot-cua [role=status]').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenshot(page, 'demo-360x740-4-filtered');
+
+      await page.locator('mot-cua button.clear-filters').click();
+      await eventually(async () => assert.equal(await status(page).textContent(), all));
+      assert.equal(await field.inputValue(), '');
+    }));
+
+  test('nothing found: the portal search link is visible, with the query encoded', () =>
+    withPage('index.html', PHONE, async (page) => {
+      const box = searchBox(page);
+      await box.click();
+      await box.pressSequentially('qqxyzw zzkq', { delay: 15 });
+      const link = page.locator('mot-cua .no-results a.portal-search');
+      await link.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.equal(await link.getAttribute('href'), `${PORTAL}/dvc-ket-qua-thu-tuc?keyword=qqxyzw%20zzkq`);
+      assert.match((await status(page).textContent()) ?? '', /^Không tìm thấy/);
+      await link.scrollIntoViewIfNeeded();
+      await screenshot(page, 'demo-360x740-5-no-results');
+    }));
+});
+
 describe('embedding (dist/embed-example.html)', () => {
   test('the two-line snippet works on a plain page', () =>
     withPage('embed-example.html', DESKTOP, async (page) => {
