@@ -59,4 +59,9 @@ mod tests {
         assert_eq!(marked("khai sinh\u{301}", &["sinh"]), ["sinh\u{301}"]);
         assert!(marked("Chứng thực", &["chung thuc"]).is_empty(), "terms are single words");
     }
+
+    #[test]
+    fn punctuation_stays_outside_the_marks() {
+        assert_eq!(marked("Cấp bản sao Giấy khai sinh, trích lục", &["khai", "sinh", "trich"]), ["khai sinh", "trích"]);
+    }
 }

@@ -483,7 +483,11 @@ impl Index {
         let typed = std::iter::once(words.clone());
         for variant in typed.chain(self.synonyms.variants(&words).into_iter().map(|v| v.words)) {
             for term in self.terms(&self.synonyms.without_stops(&variant)) {
-                for (id, _) in term.alternatives {
+                // A word that is itself in the catalog is marked as typed (or as the word it
+                // begins), not as its near spellings.
+                let exact = term.alternatives.iter().any(|(_, f)| *f == EXACT);
+                let shown = term.alternatives.iter().filter(|(_, f)| !exact || *f >= PREFIX);
+                for &(id, _) in shown {
                     let word = &self.words[id as usize];
                     if !out.contains(word) {
                         out.push(word.clone());

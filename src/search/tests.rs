@@ -165,4 +165,8 @@ fn matched_terms_include_what_the_query_stands_for() {
     let index = Index::new(&p);
     let terms = index.terms_of("so do");
     assert!(terms.contains(&"chung".to_string()) && terms.contains(&"dat".to_string()), "{terms:?}");
+    // Words in the catalog are marked as typed, not with their near spellings.
+    let terms = index.terms_of("dang ky khai sinh");
+    assert!(terms.contains(&"sinh".to_string()) && !terms.contains(&"tinh".to_string()), "{terms:?}");
+    assert!(index.terms_of("khai sihn").contains(&"sinh".to_string()), "a slip is marked as the word meant");
 }
