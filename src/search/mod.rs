@@ -62,6 +62,8 @@ const SLIP_OF_REAL_WORD: f32 = 0.35;
 const AS_TYPED: f32 = 0.97;
 /// … and this much when the table's phrases cover every meaningful word of the query.
 const AS_TYPED_COVERED: f32 = 0.9;
+/// What a name entirely said by the query adds (less for a name the query says part of).
+const NAME_TOLD: f32 = 25.0;
 /// In a reading from the synonym table, what the words around the table's words count.
 const AROUND_SAID: f32 = 0.5;
 /// What a matched weak word ("bố", "vừa") adds; other words make the coverage.
@@ -107,6 +109,8 @@ pub struct Index {
     words: Vec<String>,
     /// Word ids by word length, for slips.
     by_len: Vec<Vec<u32>>,
+    /// How much each word says: ln(1 + documents / documents with it).
+    word_idf: Vec<f32>,
     /// Per word: `doc << 3 | part`, one entry per document (its best part), in document order.
     postings: Vec<Vec<u32>>,
     docs: Vec<Doc>,
@@ -249,7 +253,9 @@ impl Index {
             }
             by_len[word.len()].push(id as u32);
         }
-        Index { words, by_len, postings: sorted_postings, docs, synonyms: Synonyms::shipped() }
+        let n = docs.len().max(1) as f32;
+        let word_idf = sorted_postings.iter().map(|p| (1.0 + n / (p.len() as f32 + 1.0)).ln()).collect();
+        Index { words, by_len, word_idf, postings: sorted_postings, docs, synonyms: Synonyms::shipped() }
     }
 
     /// Number of distinct words indexed.
@@ -445,17 +451,25 @@ impl Index {
             hits.select_nth_unstable_by(PHRASE_CANDIDATES, |a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         }
         let ordered = &ordered[..ordered.len().min(16)];
-        // Per vocabulary word: the bit of each (non-weak) query word it stands for.
+        // Per vocabulary word: the bit of each (non-weak) query word it stands for, and whether
+        // any query word stands for it.
         let mut mask = vec![0u16; self.words.len()];
-        for (bit, &qi) in ordered.iter().enumerate() {
-            for &(id, _) in &terms[qi].alternatives {
-                mask[id as usize] |= 1 << bit;
+        let mut said = vec![false; self.words.len()];
+        for (qi, term) in terms.iter().enumerate() {
+            let bit = ordered.iter().position(|&o| o == qi).map_or(0, |b| 1 << b);
+            for &(id, _) in &term.alternatives {
+                mask[id as usize] |= bit;
+                said[id as usize] = true;
             }
         }
         for hit in hits.iter_mut().take(PHRASE_CANDIDATES) {
             let d = &self.docs[hit.doc];
+            // How much of a name the query says: "đăng ký hộ kinh doanh" is all of "Đăng ký thành
+            // lập hộ kinh doanh" that matters, and little of "Dừng thực hiện thủ tục đăng ký …".
+            let told = d.phrases.iter().map(|p| self.told(p, &said)).fold(0.0, f32::max);
+            hit.score += NAME_TOLD * told;
             if ordered.len() < 2 {
-                break;
+                continue;
             }
             // The phrase that keeps most of the query's order; of equals, the shortest.
             let (mut pairs, mut whole, mut length) = (0u32, false, usize::MAX);
@@ -473,6 +487,23 @@ impl Index {
         }
         for hit in hits {
             best.keep(hit.doc, hit.score * best.factor);
+        }
+    }
+
+    /// The share of a phrase's meaning (idf) in the words the query said.
+    fn told(&self, phrase: &[u32], said: &[bool]) -> f32 {
+        let (mut told, mut all) = (0.0, 0.0);
+        for &id in phrase {
+            let idf = self.word_idf[id as usize];
+            all += idf;
+            if said[id as usize] {
+                told += idf;
+            }
+        }
+        if all > 0.0 {
+            told / all
+        } else {
+            0.0
         }
     }
 
