@@ -56,7 +56,6 @@ const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.8;
 const REGIONAL: f32 = 0.6;
 const SLIP: f32 = 0.55;
-const SLIP_OF_REAL_WORD: f32 = 0.35;
 /// When the synonym table knows a phrase of the query, the query as typed counts this much of
 /// the query said the official way: "sổ đỏ" means the land certificate, not "sở" + "đỏ".
 const AS_TYPED: f32 = 0.97;
@@ -64,6 +63,8 @@ const AS_TYPED: f32 = 0.97;
 const AS_TYPED_COVERED: f32 = 0.9;
 /// What a name entirely said by the query adds (less for a name the query says part of).
 const NAME_TOLD: f32 = 25.0;
+/// A word found in more than 1/COMMON_SHARE of the procedures brings no candidates of its own.
+const COMMON_SHARE: usize = 10;
 /// In a reading from the synonym table, what the words around the table's words count.
 const AROUND_SAID: f32 = 0.5;
 /// What a matched weak word ("bố", "vừa") adds; other words make the coverage.
@@ -341,10 +342,11 @@ impl Index {
                         alternatives.push((id as u32, REGIONAL));
                     }
                 }
-                // A real, not rare word is most likely what the citizen meant: its slips count less.
+                // A real, not rare word is what the citizen meant; only others may be slips.
                 let common = exact.is_some_and(|id| self.postings[id as usize].len() >= 3);
-                let slip = if common { SLIP_OF_REAL_WORD } else { SLIP };
-                alternatives.extend(self.slips(word).into_iter().map(|id| (id, slip)));
+                if !common {
+                    alternatives.extend(self.slips(word).into_iter().map(|id| (id, SLIP)));
+                }
                 alternatives.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                 alternatives.dedup_by_key(|a| a.0);
                 let df = exact
@@ -405,10 +407,21 @@ impl Index {
         let mut slot = vec![u32::MAX; self.docs.len()];
         let mut cells: Vec<f32> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
-        for (qi, term) in terms.iter().enumerate() {
+        // Rare words first. A word in a large share of the catalog ("đăng", "ký") brings no new
+        // candidates once a rarer word has brought some: it only scores the ones already met.
+        let mut by_rarity: Vec<usize> = (0..q).collect();
+        by_rarity.sort_by(|&a, &b| terms[b].idf.total_cmp(&terms[a].idf));
+        let common_df = self.docs.len() / COMMON_SHARE;
+        for qi in by_rarity {
+            let term = &terms[qi];
+            let df: usize = term.alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
+            let brings = touched.is_empty() || df <= common_df;
             for &(id, f) in &term.alternatives {
                 for &posting in &self.postings[id as usize] {
                     let (doc, part) = ((posting >> 3) as usize, PARTS[(posting & 7) as usize]);
+                    if slot[doc] == u32::MAX && !brings {
+                        continue;
+                    }
                     if slot[doc] == u32::MAX {
                         slot[doc] = touched.len() as u32;
                         touched.push(doc as u32);
