@@ -65,6 +65,7 @@ const AS_TYPED_COVERED: f32 = 0.9;
 const NAME_TOLD: f32 = 25.0;
 /// A word found in more than 1/COMMON_SHARE of the procedures brings no candidates of its own.
 const COMMON_SHARE: usize = 10;
+const SMALL_CATALOG: usize = 2_000;
 /// In a reading from the synonym table, what the words around the table's words count.
 const AROUND_SAID: f32 = 0.5;
 /// What a matched weak word ("bố", "vừa") adds; other words make the coverage.
@@ -411,7 +412,8 @@ impl Index {
         // candidates once a rarer word has brought some: it only scores the ones already met.
         let mut by_rarity: Vec<usize> = (0..q).collect();
         by_rarity.sort_by(|&a, &b| terms[b].idf.total_cmp(&terms[a].idf));
-        let common_df = self.docs.len() / COMMON_SHARE;
+        // (In a small catalog every word may bring candidates: it costs little.)
+        let common_df = if self.docs.len() < SMALL_CATALOG { usize::MAX } else { self.docs.len() / COMMON_SHARE };
         for qi in by_rarity {
             let term = &terms[qi];
             let df: usize = term.alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
