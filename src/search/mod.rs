@@ -221,7 +221,12 @@ impl Index {
             {
                 add(text, Part::Field);
             }
-            let length = fold::words(&p.name).len() - usize::from(fold::fold(&p.name).starts_with("thu tuc ")) * 2;
+            // "Thủ tục" at the start of a name says nothing about it.
+            let leading = match (ids.get("thu"), ids.get("tuc")) {
+                (Some(&a), Some(&b)) if phrases[0].starts_with(&[a, b]) => 2,
+                _ => 0,
+            };
+            let length = phrases[0].len() - leading;
             docs.push(Doc {
                 length: length.min(MAX_LENGTH),
                 phrases,
@@ -258,6 +263,10 @@ impl Index {
         let n = docs.len().max(1) as f32;
         let word_idf = sorted_postings.iter().map(|p| (1.0 + n / (p.len() as f32 + 1.0)).ln()).collect();
         Index { words, by_len, word_idf, postings: sorted_postings, docs, synonyms: Synonyms::shipped() }
+    }
+
+    fn is_word(&self, word: &str) -> bool {
+        self.words.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
     }
 
     /// Number of distinct words indexed.
@@ -304,7 +313,7 @@ impl Index {
 
     fn search_words(&self, query: &str) -> Vec<Hit> {
         let words = fold::words(query);
-        let variants = self.synonyms.variants(&words);
+        let variants = self.synonyms.variants(&words, &|w| self.is_word(w));
         let mut best = Scores::new(self.docs.len());
         let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: 1.0 };
         let typed_factor = match variants.is_empty() {
@@ -527,7 +536,7 @@ impl Index {
         let words = fold::words(query);
         let mut out: Vec<String> = Vec::new();
         let typed = std::iter::once(words.clone());
-        for variant in typed.chain(self.synonyms.variants(&words).into_iter().map(|v| v.words)) {
+        for variant in typed.chain(self.synonyms.variants(&words, &|w| self.is_word(w)).into_iter().map(|v| v.words)) {
             for term in self.terms(&self.synonyms.without_stops(&variant)) {
                 // A word that is itself in the catalog is marked as typed (or as the word it
                 // begins), not as its near spellings.

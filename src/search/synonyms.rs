@@ -72,7 +72,7 @@ impl Synonyms {
 
     /// The table's words a query word may be read as: itself when the table has it, else its
     /// regional spellings and words one slip away that the table has.
-    fn readings<'a>(&'a self, word: &'a str) -> Vec<&'a str> {
+    fn readings<'a>(&'a self, word: &'a str, is_word: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
         let has = |w: &str| self.known.binary_search_by(|k| k.as_str().cmp(w)).is_ok();
         if has(word) {
             return vec![word];
@@ -83,8 +83,9 @@ impl Synonyms {
                 out.push(&self.known[i]);
             }
         }
+        // A word of the catalog is no slip.
         let k = typo::max_edits(word.len());
-        if k > 0 {
+        if k > 0 && !is_word(word) {
             out.extend(self.known.iter().filter(|w| typo::within(word, w, k)).map(String::as_str));
         }
         out
@@ -131,9 +132,10 @@ impl Synonyms {
 
     /// Other ways to say the query: each rule whose phrase occurs, replaced by each of its
     /// expansions; then all non-overlapping rules at once (longest phrases first).
-    pub fn variants(&self, words: &[String]) -> Vec<Variant> {
+    /// `is_word` tells the words of the catalog, which are not read as slips of others.
+    pub fn variants(&self, words: &[String], is_word: &dyn Fn(&str) -> bool) -> Vec<Variant> {
         // Each query word as the table's words it may be: itself, a regional spelling, a slip.
-        let readings: Vec<Vec<&str>> = words.iter().map(|w| self.readings(w)).collect();
+        let readings: Vec<Vec<&str>> = words.iter().map(|w| self.readings(w, is_word)).collect();
         let mut found: Vec<(usize, &Rule)> = Vec::new();
         for rule in &self.rules {
             let n = rule.from.len();
@@ -215,7 +217,7 @@ mod tests {
     }
 
     fn readings(table: &Synonyms, text: &str) -> Vec<Vec<String>> {
-        table.variants(&words(text)).into_iter().map(|v| v.words).collect()
+        table.variants(&words(text), &|_| false).into_iter().map(|v| v.words).collect()
     }
 
     #[test]
