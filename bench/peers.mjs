@@ -503,4 +503,9 @@ function main() {
     console.log(args.json ? json : text);
 }
 
-main();
+try {
+    main();
+} catch (e) {
+    console.error(`peers: ${e.message}`);
+    process.exit(1);
+}
