@@ -1,23 +1,24 @@
 #!/usr/bin/env node
-// The summary printed at the end of scripts/bench, from what its parts left in target/bench/:
-//   eval-national.txt, eval-commune.txt   `motcua eval` output (the row named "all")
-//   peers-national.json, peers-commune.json   bench/peers.mjs --json-out
-//   browser.json   the MOTCUA_BENCH_JSON line of tests/search_bench.rs
+// The summary printed at the end of scripts/bench, from what its parts left in target/bench/, for
+// each query set SET (a query file's name without .json):
+//   eval-national-SET.txt, eval-commune-SET.txt   `motcua eval` output (the row named "all")
+//   peers-national-SET.json, peers-commune-SET.json   bench/peers.mjs --json-out
+// and browser.json, the MOTCUA_BENCH_JSON line of tests/search_bench.rs.
 // A missing file leaves its figures out ("-"); so does a part not named in --parts (its files may
 // be from an earlier run).
 //
-//   node bench/summary.mjs --dir target/bench [--parts "quality peers browser"] [--queries FILE]
-//                          [--chromium "Chromium 1.2.3"]
+//   node bench/summary.mjs --dir target/bench [--parts "quality peers browser"]
+//                          [--sets "search-queries search-queries-heldout"] [--chromium "Chromium 1.2.3"]
 
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const args = { dir: "target/bench", parts: "quality peers browser", queries: null, chromium: "" };
+const args = { dir: "target/bench", parts: "quality peers browser", sets: "search-queries", chromium: "" };
 for (let i = 2; i < process.argv.length; i++) {
-    const key = { "--dir": "dir", "--parts": "parts", "--queries": "queries", "--chromium": "chromium" }[process.argv[i]];
+    const key = { "--dir": "dir", "--parts": "parts", "--sets": "sets", "--chromium": "chromium" }[process.argv[i]];
     if (!key || i + 1 >= process.argv.length) {
-        console.error("usage: node bench/summary.mjs --dir DIR [--parts PARTS] [--queries FILE] [--chromium VERSION]");
+        console.error("usage: node bench/summary.mjs --dir DIR [--parts PARTS] [--sets SETS] [--chromium VERSION]");
         process.exit(2);
     }
     args[key] = process.argv[++i];
@@ -50,32 +51,34 @@ const cpu = os.cpus()[0]?.model?.trim() ?? "?";
 console.log(`machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${os.type()} ${os.release()}`);
 console.log(`browser: ${args.chromium || "?"}; Node ${process.versions.node}`);
 console.log(`load average now (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(", ")}`);
-if (args.queries) {
-    const set = JSON.parse(readFileSync(args.queries, "utf8"));
-    console.log(`queries: ${args.queries} (${set.queries.length})`);
-}
+const sets = args.sets.split(/\s+/).filter(Boolean);
 
-// --- quality --------------------------------------------------------------------------------------
-const peers = { national: readJson("peers-national.json"), commune: readJson("peers-commune.json") };
-const rows = [["motcua (motcua eval)", pair(evalFigures("eval-national.txt")), pair(evalFigures("eval-commune.txt"))]];
-const libraries = [...new Set(Object.values(peers).filter(Boolean).flatMap((p) => p.libraries.map((l) => l.library)))];
-for (const library of libraries) {
-    const cell = (p) => {
-        const l = p?.libraries.find((x) => x.library === library);
-        return l ? pair({ mrr: l.best.overall.mrr_at_10, recall: l.best.overall.recall_at_5 }) : "-";
-    };
-    const version = (peers.national ?? peers.commune).libraries.find((x) => x.library === library)?.version ?? "";
-    rows.push([`${library} ${version}, best configuration`, cell(peers.national), cell(peers.commune)]);
+// --- quality, per query set ------------------------------------------------------------------------
+let anyEval = false;
+let firstPeers = null;
+for (const set of sets) {
+    const peers = { national: readJson(`peers-national-${set}.json`), commune: readJson(`peers-commune-${set}.json`) };
+    firstPeers ??= peers.national;
+    const ours = { national: evalFigures(`eval-national-${set}.txt`), commune: evalFigures(`eval-commune-${set}.txt`) };
+    anyEval ||= Boolean(ours.national || ours.commune);
+    const rows = [["motcua (motcua eval)", pair(ours.national), pair(ours.commune)]];
+    const libraries = [...new Set(Object.values(peers).filter(Boolean).flatMap((p) => p.libraries.map((l) => l.library)))];
+    for (const library of libraries) {
+        const cell = (p) => {
+            const l = p?.libraries.find((x) => x.library === library);
+            return l ? pair({ mrr: l.best.overall.mrr_at_10, recall: l.best.overall.recall_at_5 }) : "-";
+        };
+        const version = (peers.national ?? peers.commune).libraries.find((x) => x.library === library)?.version ?? "";
+        rows.push([`${library} ${version}, best configuration`, cell(peers.national), cell(peers.commune)]);
+    }
+    const counted = (name) => peers[name]?.queries?.counted ?? ours[name]?.queries ?? "?";
+    console.log("");
+    console.log(`search quality on ${set}, MRR@10 / recall@5`);
+    const qw = [38, 17, 17];
+    console.log(line(["", `national (${counted("national")} q)`, `commune (${counted("commune")} q)`], qw));
+    for (const r of rows) console.log(line(r, qw));
 }
-const counted = (p, e) => p?.queries?.counted ?? evalFigures(e)?.queries ?? "?";
-console.log("");
-console.log("search quality, MRR@10 / recall@5");
-const qw = [38, 15, 15];
-console.log(line(["", `national (${counted(peers.national, "eval-national.txt")} q)`, `commune (${counted(peers.commune, "eval-commune.txt")} q)`], qw));
-for (const r of rows) console.log(line(r, qw));
-if (!evalFigures("eval-national.txt") && !evalFigures("eval-commune.txt")) {
-    console.log("(no motcua eval figures: the quality part was not run, or motcua has no eval command yet)");
-}
+if (!anyEval) console.log("(no motcua eval figures: the quality part was not run, or motcua has no eval command yet)");
 
 // --- speed ----------------------------------------------------------------------------------------
 const b = readJson("browser.json");
@@ -87,8 +90,8 @@ if (!b) {
     const sw = [44, 12, 10, 8];
     const verdict = (ok) => (ok ? "meets" : "MISSES");
     console.log(line(["", "measured", "target", ""], sw));
-    console.log(line(["index build, median of 10", `${b.build.p50.toFixed(1)} ms`, "<= 50 ms", verdict(b.build.p50 <= 50)], sw));
-    console.log(line(["index build, first", `${b.build_first_ms.toFixed(1)} ms`, "", ""], sw));
+    console.log(line(["index build, median of 10", `${b.build.p50.toFixed(2)} ms`, "<= 50 ms", verdict(b.build.p50 <= 50)], sw));
+    console.log(line(["index build, first", `${b.build_first_ms.toFixed(2)} ms`, "", ""], sw));
     console.log(line(["query p95, all results (as the widget asks)", `${b.query_all.p95.toFixed(3)} ms`, "<= 0.5 ms", verdict(b.query_all.p95 <= 0.5)], sw));
     console.log(line(["query p95, first 10", `${b.query_top10.p95.toFixed(3)} ms`, "", ""], sw));
     console.log(line(["query mean, all results", `${b.query_all.mean.toFixed(3)} ms`, "", ""], sw));
@@ -97,10 +100,10 @@ if (!b) {
 }
 
 // --- peers' speed, for comparison (Node, not the browser) -------------------------------------------
-if (peers.national) {
+if (firstPeers) {
     console.log("");
-    console.log("peers on the national catalog, in Node (best configuration): build median / query p95 / heap");
-    for (const l of peers.national.libraries) {
+    console.log(`peers on the national catalog, in Node (best configuration on ${sets[0]}): build median / query p95 / heap`);
+    for (const l of firstPeers.libraries) {
         const c = l.best;
         console.log(`  ${`${l.library} ${l.version}`.padEnd(20)} ${c.build_ms.median.toFixed(0).padStart(6)} ms  ${c.query_ms.p95.toFixed(3).padStart(9)} ms  ${c.heap_mb.toFixed(1).padStart(6)} MB`);
     }
