@@ -75,7 +75,7 @@ const MAX_WORDS: usize = 10;
 /// Words the last, unfinished word may stand for, the most frequent first.
 const MAX_PREFIX_WORDS: usize = 40;
 /// Candidates whose word order is compared with the query's.
-const PHRASE_CANDIDATES: usize = 300;
+const PHRASE_CANDIDATES: usize = 100;
 /// Characters of a paper's row that are indexed: its name, not the explanation after it.
 const PAPER_HEAD: usize = 50;
 /// Shorter names are more specific ("Đăng ký kết hôn" before "… có yếu tố nước ngoài"):
