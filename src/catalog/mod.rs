@@ -44,6 +44,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// An empty catalog of this build's format and version.
+    pub fn new(generated_at: &str, source: Source) -> Catalog {
+        Catalog {
+            format: FORMAT.into(),
+            format_version: format!("{}.{}", FORMAT_VERSION.0, FORMAT_VERSION.1),
+            generated_at: generated_at.into(),
+            source,
+            ..Catalog::default()
+        }
+    }
+
     pub fn procedure(&self, code: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.code == code)
     }

@@ -12,7 +12,7 @@ use super::text::{clean, clean_opt, one_line};
 use super::ImportError;
 use crate::catalog::{
     Catalog, Channel, ChannelInfo, LegalDoc, Level, OnlineLevel, Paper, PaperGroup, PaperKind, Procedure,
-    ProcessingTime, RecordSource, Source, Step, TimeUnit, FORMAT, FORMAT_VERSION,
+    ProcessingTime, RecordSource, Source, Step, TimeUnit,
 };
 use crate::fold;
 
@@ -142,18 +142,12 @@ pub fn import(dir: &Path, options: &Options) -> Result<Imported, ImportError> {
     }
     procedures.sort_by(|a, b| a.code.cmp(&b.code));
 
-    let catalog = Catalog {
-        format: FORMAT.into(),
-        format_version: format!("{}.{}", FORMAT_VERSION.0, FORMAT_VERSION.1),
-        generated_at: options.generated_at.clone(),
-        source: Source {
-            name: "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn): danh mục và chi tiết thủ tục hành chính".into(),
-            retrieved: Some("2026-07-17".into()),
-            url: Some("https://dichvucong.gov.vn".into()),
-        },
-        procedures,
-        ..Catalog::default()
+    let source = Source {
+        name: "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn): danh mục và chi tiết thủ tục hành chính".into(),
+        retrieved: Some("2026-07-17".into()),
+        url: Some("https://dichvucong.gov.vn".into()),
     };
+    let catalog = Catalog { procedures, ..Catalog::new(&options.generated_at, source) };
     Ok(Imported { catalog, index_rows, detail_records })
 }
 

@@ -188,17 +188,12 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Record>, ImportError> {
 
 /// A catalog with no procedures yet, to build from API records alone.
 pub fn empty_catalog(generated_at: &str) -> Catalog {
-    Catalog {
-        format: crate::catalog::FORMAT.into(),
-        format_version: format!("{}.{}", crate::catalog::FORMAT_VERSION.0, crate::catalog::FORMAT_VERSION.1),
-        generated_at: generated_at.into(),
-        source: crate::catalog::Source {
-            name: "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn): bản ghi thủ tục từ API của Cổng".into(),
-            retrieved: None,
-            url: Some("https://dichvucong.gov.vn".into()),
-        },
-        ..Catalog::default()
-    }
+    let source = crate::catalog::Source {
+        name: "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn): bản ghi thủ tục từ API của Cổng".into(),
+        retrieved: None,
+        url: Some("https://dichvucong.gov.vn".into()),
+    };
+    Catalog::new(generated_at, source)
 }
 
 /// Puts the records into a catalog: a record replaces the procedure of the same code (keeping
