@@ -123,13 +123,11 @@ pub struct Index {
 struct Scores {
     score: Vec<f32>,
     touched: Vec<usize>,
-    /// What the scores of the way being scored are multiplied by.
-    factor: f32,
 }
 
 impl Scores {
     fn new(docs: usize) -> Scores {
-        Scores { score: vec![f32::NEG_INFINITY; docs], touched: Vec::new(), factor: 1.0 }
+        Scores { score: vec![f32::NEG_INFINITY; docs], touched: Vec::new() }
     }
 
     fn keep(&mut self, doc: usize, score: f32) {
@@ -274,19 +272,6 @@ impl Index {
         self.words.len()
     }
 
-    /// Approximate heap bytes the index holds.
-    pub fn heap_bytes(&self) -> usize {
-        let words: usize = self.words.iter().map(|w| w.capacity() + 24).sum();
-        let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
-        let by_len: usize = self.by_len.iter().map(|l| l.capacity() * 4 + 24).sum();
-        let docs: usize = self
-            .docs
-            .iter()
-            .map(|d| 64 + d.code_digits.capacity() + d.phrases.iter().map(|p| p.capacity() * 4 + 24).sum::<usize>())
-            .sum();
-        words + postings + by_len + docs
-    }
-
     /// The best `limit` procedures for `query`, best first; ties go to the earlier procedure.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let mut hits = match code_query(query) {
@@ -315,21 +300,20 @@ impl Index {
         let words = fold::words(query);
         let variants = self.synonyms.variants(&words, &|w| self.is_word(w));
         let mut best = Scores::new(self.docs.len());
-        let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: 1.0 };
         let typed_factor = match variants.is_empty() {
             true => 1.0,
             false if self.synonyms.covers(&words, &variants) => AS_TYPED_COVERED,
             false => AS_TYPED,
         };
-        for (i, variant) in std::iter::once(typed).chain(variants).enumerate() {
+        let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: typed_factor };
+        for variant in std::iter::once(typed).chain(variants) {
             let kept: Vec<usize> = self.synonyms.kept(&variant.words).into_iter().take(MAX_WORDS).collect();
             let words: Vec<String> = kept.iter().map(|&i| variant.words[i].clone()).collect();
             // In a reading from the table, the words the citizen added count half.
             let any_said = variant.said.iter().any(|s| *s);
             let emphasis: Vec<f32> =
                 kept.iter().map(|&i| if any_said && !variant.said[i] { AROUND_SAID } else { 1.0 }).collect();
-            best.factor = if i == 0 { typed_factor } else { variant.factor };
-            self.score(&words, &emphasis, &mut best);
+            self.score(&words, &emphasis, variant.factor, &mut best);
         }
         best.hits()
     }
@@ -399,7 +383,8 @@ impl Index {
             .collect()
     }
 
-    fn score(&self, words: &[String], emphasis: &[f32], best: &mut Scores) {
+    /// Scores one way of saying the query into `best`, each score multiplied by `reading`.
+    fn score(&self, words: &[String], emphasis: &[f32], reading: f32, best: &mut Scores) {
         if words.is_empty() {
             return;
         }
@@ -510,7 +495,7 @@ impl Index {
             }
         }
         for hit in hits {
-            best.keep(hit.doc, hit.score * best.factor);
+            best.keep(hit.doc, hit.score * reading);
         }
     }
 
