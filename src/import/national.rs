@@ -8,11 +8,11 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::papers;
-use super::text::{clean, clean_opt, one_line};
+use super::text::{clean, clean_opt, legal_doc, one_line, step};
 use super::ImportError;
 use crate::catalog::{
-    Catalog, Channel, ChannelInfo, LegalDoc, Level, OnlineLevel, Paper, PaperGroup, PaperKind, Procedure,
-    ProcessingTime, RecordSource, Source, Step, TimeUnit,
+    Catalog, Channel, ChannelInfo, Level, OnlineLevel, Paper, PaperGroup, PaperKind, Procedure, ProcessingTime,
+    RecordSource, Source, Step, TimeUnit,
 };
 use crate::fold;
 
@@ -193,11 +193,7 @@ fn from_index(row: &IndexRow) -> Procedure {
 
 fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
     let fallback = d.source_format != "dvc-api-markdown";
-    let mut steps: Vec<Step> = d
-        .steps
-        .iter()
-        .filter_map(|s| Some(Step { title: clean_opt(s.title.as_deref()), text: clean_opt(s.text.as_deref())? }))
-        .collect();
+    let mut steps: Vec<Step> = d.steps.iter().filter_map(|s| step(s.title.as_deref(), s.text.as_deref())).collect();
     if let Some(unparsed) = &d.unparsed {
         // Fallback records keep channels and papers only as flat text: show it as such.
         for (title, text) in [("Cách thức thực hiện", &unparsed.methods), ("Thành phần hồ sơ", &unparsed.paper_groups)]
@@ -229,11 +225,7 @@ fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
         steps,
         conditions: clean_opt(d.conditions.as_deref()),
         results: d.results.iter().filter_map(|r| clean_opt(r.name.as_deref())).collect(),
-        legal_basis: d
-            .legal_basis
-            .iter()
-            .filter_map(|l| Some(LegalDoc { code: clean_opt(l.code.as_deref()), name: clean_opt(l.name.as_deref())? }))
-            .collect(),
+        legal_basis: d.legal_basis.iter().filter_map(|l| legal_doc(l.code.as_deref(), l.name.as_deref())).collect(),
         source: if fallback { RecordSource::PortalFallback } else { RecordSource::PortalDetail },
         ..Procedure::default()
     }

@@ -9,11 +9,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::papers;
-use super::text::{clean, clean_opt, one_line};
+use super::text::{clean, clean_opt, legal_doc, one_line, step};
 use super::ImportError;
 use crate::catalog::{
-    Case, Catalog, Channel, ChannelInfo, Document, Fee, FeeKind, LegalDoc, Level, OnlineLevel, Paper, PaperGroup,
-    PaperKind, Procedure, ProcessingTime, RecordSource, Step, TimeUnit,
+    Case, Catalog, Channel, ChannelInfo, Document, Fee, FeeKind, Level, OnlineLevel, Paper, PaperGroup, PaperKind,
+    Procedure, ProcessingTime, RecordSource, Step, TimeUnit,
 };
 use crate::fold;
 
@@ -250,11 +250,8 @@ fn read_file(file: &Path) -> Result<Record, ImportError> {
 }
 
 fn procedure(d: Detail) -> Procedure {
-    let steps: Vec<Step> = d
-        .execution_steps
-        .iter()
-        .filter_map(|s| Some(Step { title: clean_opt(s.name.as_deref()), text: clean_opt(s.description.as_deref())? }))
-        .collect();
+    let steps: Vec<Step> =
+        d.execution_steps.iter().filter_map(|s| step(s.name.as_deref(), s.description.as_deref())).collect();
     // The wording the times are read against: steps and each method's description.
     let mut wording: Vec<&str> = d.execution_steps.iter().filter_map(|s| s.description.as_deref()).collect();
     wording.extend(d.execution_methods.iter().filter_map(|m| m.description.as_deref()));
@@ -314,7 +311,7 @@ fn procedure(d: Detail) -> Procedure {
         legal_basis: d
             .legal_basises_details
             .iter()
-            .filter_map(|l| Some(LegalDoc { code: clean_opt(l.code.as_deref()), name: clean_opt(l.name.as_deref())? }))
+            .filter_map(|l| legal_doc(l.code.as_deref(), l.name.as_deref()))
             .collect(),
         source: RecordSource::PortalApi,
         name,

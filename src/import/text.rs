@@ -2,6 +2,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::catalog::{LegalDoc, Step};
+
 /// NFC, format characters (U+200E, U+FEFF…) dropped, no-break spaces made plain, trimmed.
 pub fn clean(text: &str) -> String {
     let normalized: String = text
@@ -20,6 +22,16 @@ pub fn clean_opt(text: Option<&str>) -> Option<String> {
 /// A name on one line: line breaks and runs of spaces become single spaces.
 pub fn one_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A step from its cleaned title and text; none without text.
+pub fn step(title: Option<&str>, text: Option<&str>) -> Option<Step> {
+    Some(Step { title: clean_opt(title), text: clean_opt(text)? })
+}
+
+/// A legal basis from its cleaned code and name; none without a name.
+pub fn legal_doc(code: Option<&str>, name: Option<&str>) -> Option<LegalDoc> {
+    Some(LegalDoc { code: clean_opt(code), name: clean_opt(name)? })
 }
 
 #[cfg(test)]
