@@ -299,10 +299,17 @@ async fn search_speed_and_memory() {
     }
     let build = stats(builds);
     say!("");
-    say!("index build (Index::from_catalog)                               target <= 50 ms: {}", verdict(build.p50 <= 50.0));
+    say!(
+        "index build (Index::from_catalog)                               target <= 50 ms: {}",
+        verdict(build.p50 <= 50.0)
+    );
     say!(
         "  first {:.1} ms; {} more: median {:.1}  min {:.1}  max {:.1} ms",
-        first_build, BUILDS, build.p50, build.min, build.max
+        first_build,
+        BUILDS,
+        build.p50,
+        build.min,
+        build.max
     );
 
     // --- queries -------------------------------------------------------------------------------
@@ -372,7 +379,10 @@ async fn search_speed_and_memory() {
 
     // --- memory --------------------------------------------------------------------------------
     say!("");
-    say!("memory                                                          target <= 5 MB: {}", verdict(mb(index_bytes) <= 5.0));
+    say!(
+        "memory                                                          target <= 5 MB: {}",
+        verdict(mb(index_bytes) <= 5.0)
+    );
     say!("  index: {:.2} MB of heap held by the Index (allocator count: live bytes it added)", mb(index_bytes));
     say!("  peak while building: {:.2} MB above what was live before", mb(build_peak));
     say!(
