@@ -112,7 +112,7 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
             if !api.is_empty() {
                 let records = portal_api::read(&api).map_err(|e| e.to_string())?;
                 read += &format!(", {} portal API records", records.len());
-                portal_api::merge(&mut catalog, records, |p| scope == Scope::All || national::is_commune_level(p));
+                portal_api::merge(&mut catalog, records, |p| scope == Scope::All || p.is_commune_level());
             }
             (catalog, read)
         }

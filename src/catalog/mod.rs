@@ -3,9 +3,11 @@
 //! Plain data, serialised as JSON (`docs/catalog-format.md`). Loading is in [`load`].
 
 mod check;
+mod commune;
 mod load;
 
 pub use check::{warnings, DEFAULT_MAX_AGE_DAYS};
+pub use commune::is_commune_body;
 pub use load::{load, LoadError, Loaded, Problem};
 
 use serde::{Deserialize, Serialize};
@@ -14,7 +16,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "motcua-catalog";
 /// Major and minor version of the format this build writes and reads.
 /// A catalog with a greater major version is refused; a greater minor version is read.
-pub const FORMAT_VERSION: (u32, u32) = (1, 1);
+pub const FORMAT_VERSION: (u32, u32) = (1, 2);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -129,6 +131,9 @@ pub struct Procedure {
     /// Executing agencies (cơ quan thực hiện).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agencies: Vec<String>,
+    /// Who files it (đối tượng thực hiện), as the record says: "Công dân Việt Nam", "Doanh nghiệp"…
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
     #[serde(default)]
     pub online: OnlineLevel,
     /// Per channel: processing time and fees.
@@ -165,6 +170,12 @@ impl Procedure {
     /// True when the catalog has more than the name: papers, times or steps.
     pub fn has_details(&self) -> bool {
         !self.paper_groups.is_empty() || !self.channels.is_empty() || !self.steps.is_empty()
+    }
+
+    /// Whether people (not only organisations) file it: `None` when the record names no subjects.
+    pub fn for_people(&self) -> Option<bool> {
+        const PEOPLE: [&str; 4] = ["Công dân", "Người ", "Cán bộ", "Đảng viên"];
+        (!self.subjects.is_empty()).then(|| self.subjects.iter().any(|s| PEOPLE.iter().any(|p| s.starts_with(p))))
     }
 
     /// The name to show first: the commune's friendly name, else the official one.

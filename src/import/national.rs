@@ -49,6 +49,8 @@ struct DetailRecord {
     name: String,
     #[serde(default)]
     levels: Vec<String>,
+    #[serde(default)]
+    subjects: Vec<String>,
     field: Option<String>,
     authority: Option<String>,
     receiving_address: Option<String>,
@@ -138,7 +140,7 @@ pub fn import(dir: &Path, options: &Options) -> Result<Imported, ImportError> {
     procedures.extend(rest.into_iter().map(|d| from_detail(d, None)));
 
     if options.scope == Scope::Commune {
-        procedures.retain(is_commune_level);
+        procedures.retain(Procedure::is_commune_level);
     }
     procedures.sort_by(|a, b| a.code.cmp(&b.code));
 
@@ -219,6 +221,7 @@ fn from_detail(d: DetailRecord, row: Option<&IndexRow>) -> Procedure {
         levels: d.levels.iter().filter_map(|l| level(l)).collect(),
         issuer: row.and_then(|r| clean_opt(r.promulgated_by.as_deref())),
         agencies,
+        subjects: d.subjects.iter().filter_map(|s| clean_opt(Some(s))).collect(),
         online: OnlineLevel::Unknown,
         channels: d.methods.iter().filter_map(channel_info).collect(),
         paper_groups: paper_groups(&d.paper_groups),
@@ -313,29 +316,6 @@ fn paper_group(g: &SourceGroup) -> PaperGroup {
     }
 }
 
-/// Handled at commune level, by the record's levels or, for index rows, by the agencies.
-pub fn is_commune_level(p: &Procedure) -> bool {
-    match p.source {
-        RecordSource::PortalIndex => p.agencies.iter().any(|a| is_commune_body(a)),
-        _ => p.levels.contains(&Level::Commune),
-    }
-}
-
-/// "Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh"…
-/// but not "tổ chức chính trị - xã hội".
-pub fn is_commune_body(agency: &str) -> bool {
-    let f = fold::fold(agency);
-    let words: Vec<&str> = f.split(' ').collect();
-    let cap_xa = words.windows(2).enumerate().any(|(i, w)| w == ["cap", "xa"] && words.get(i + 2) != Some(&"hoi"));
-    let council = ["ubnd", "ui ban nhan dan"].iter().any(|body| {
-        ["xa", "phuong"].iter().any(|unit| {
-            let prefix = format!("{body} {unit} ");
-            f.starts_with(&prefix) || f.starts_with(&format!("chu tich {prefix}"))
-        })
-    });
-    cap_xa || council
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,22 +331,5 @@ mod tests {
         let t = processing_time("Theo mô tả ngày").unwrap();
         assert_eq!((t.value, t.unit), (None, TimeUnit::Text));
         assert!(processing_time(" ").is_none());
-    }
-
-    #[test]
-    fn commune_bodies_are_recognised() {
-        for yes in
-            ["Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh", "Chủ tịch UBND cấp xã"]
-        {
-            assert!(is_commune_body(yes), "{yes}");
-        }
-        for no in [
-            "Các tổ chức chính trị - xã hội",
-            "Phòng Văn hóa - Xã Hội",
-            "Ủy ban nhân dân cấp tỉnh",
-            "Bảo hiểm xã hội tỉnh",
-        ] {
-            assert!(!is_commune_body(no), "{no}");
-        }
     }
 }

@@ -351,7 +351,7 @@ fn cases(source: &[ApiCase], procedure_name: &str) -> Vec<Case> {
             name,
             code: clean_opt(c.code.as_deref()),
             portal_id: clean_opt(c.id.as_deref()),
-            time: c.processing_day.as_ref().and_then(|d| case_time(d)),
+            time: c.processing_day.as_ref().and_then(case_time),
             ..Case::default()
         });
     }

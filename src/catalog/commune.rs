@@ -1,0 +1,52 @@
+//! Whether a procedure is the commune's to handle.
+
+use super::{Level, Procedure, RecordSource};
+use crate::fold;
+
+impl Procedure {
+    /// Handled at commune level, by the record's levels or, for index rows (which have no
+    /// levels), by the agencies.
+    pub fn is_commune_level(&self) -> bool {
+        match self.source {
+            RecordSource::PortalIndex => self.agencies.iter().any(|a| is_commune_body(a)),
+            _ => self.levels.contains(&Level::Commune),
+        }
+    }
+}
+
+/// "Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh"…
+/// but not "tổ chức chính trị - xã hội".
+pub fn is_commune_body(agency: &str) -> bool {
+    let f = fold::fold(agency);
+    let words: Vec<&str> = f.split(' ').collect();
+    let cap_xa = words.windows(2).enumerate().any(|(i, w)| w == ["cap", "xa"] && words.get(i + 2) != Some(&"hoi"));
+    let council = ["ubnd", "ui ban nhan dan"].iter().any(|body| {
+        ["xa", "phuong"].iter().any(|unit| {
+            let prefix = format!("{body} {unit} ");
+            f.starts_with(&prefix) || f.starts_with(&format!("chu tich {prefix}"))
+        })
+    });
+    cap_xa || council
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commune_bodies_are_recognised() {
+        for yes in
+            ["Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh", "Chủ tịch UBND cấp xã"]
+        {
+            assert!(is_commune_body(yes), "{yes}");
+        }
+        for no in [
+            "Các tổ chức chính trị - xã hội",
+            "Phòng Văn hóa - Xã Hội",
+            "Ủy ban nhân dân cấp tỉnh",
+            "Bảo hiểm xã hội tỉnh",
+        ] {
+            assert!(!is_commune_body(no), "{no}");
+        }
+    }
+}
