@@ -19,9 +19,9 @@ pub use highlight::highlight;
 
 use std::collections::HashMap;
 
-use crate::catalog::{Catalog, Level, PaperKind, Procedure, RecordSource, Status};
+use crate::catalog::{Catalog, PaperKind, Procedure, RecordSource, Status};
 use crate::fold;
-use synonyms::{Synonyms, Variant};
+use synonyms::{Qualifier, Synonyms, Variant};
 use word_hash::BuildWordHasher;
 
 /// Where a word was found; the weight ranks the parts.
@@ -82,6 +82,10 @@ const PAPER_HEAD: usize = 50;
 /// each word of the name costs this much, up to `MAX_LENGTH` words.
 const LENGTH_PENALTY: f32 = 0.12;
 const MAX_LENGTH: usize = 25;
+/// What a variant of a main procedure ("Cấp lại …") loses when the query does not ask for it.
+const VARIANT_PENALTY: f32 = 20.0;
+/// What a special case ("… có yếu tố nước ngoài") loses when the query does not ask for it.
+const SPECIAL_PENALTY: f32 = 8.0;
 /// What a repealed procedure loses: still found, after the ones in force.
 const REPEALED_PENALTY: f32 = 50.0;
 
@@ -102,6 +106,10 @@ struct Doc {
     repealed: bool,
     /// The code without its dots, e.g. `1001193`.
     code_digits: String,
+    /// When the name begins as a variant's ("Cấp lại …"): the words a query must say to mean it.
+    qualifier: Vec<u32>,
+    /// When the name is a special case ("… có yếu tố nước ngoài"): the words that ask for it.
+    special: Vec<u32>,
 }
 
 /// An inverted index over a list of procedures.
@@ -173,6 +181,7 @@ impl Index {
     }
 
     fn build(procedures: &[Procedure], groups: &[Vec<&str>]) -> Index {
+        let synonyms = Synonyms::shipped();
         let mut ids: HashMap<String, u32, BuildWordHasher> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut docs = Vec::with_capacity(procedures.len());
@@ -225,12 +234,17 @@ impl Index {
                 _ => 0,
             };
             let length = phrases[0].len() - leading;
+            let name = &phrases[0][leading..];
+            let variant = qualifier(&synonyms.qualifiers, name, &ids, false);
+            let special = qualifier(&synonyms.specials, name, &ids, true);
             docs.push(Doc {
                 length: length.min(MAX_LENGTH),
                 phrases,
                 prior: prior(p),
                 repealed: p.lifecycle.status == Status::Repealed,
                 code_digits: digits(&p.code),
+                qualifier: variant,
+                special,
             });
         }
 
@@ -247,7 +261,9 @@ impl Index {
             list.shrink_to_fit();
             sorted_postings[renumber[old] as usize] = list;
         }
-        for id in docs.iter_mut().flat_map(|d| d.phrases.iter_mut().flatten()) {
+        for id in
+            docs.iter_mut().flat_map(|d| d.phrases.iter_mut().flatten().chain(&mut d.qualifier).chain(&mut d.special))
+        {
             *id = renumber[*id as usize];
         }
         let words: Vec<String> = words.into_iter().map(|(w, _)| w).collect();
@@ -260,7 +276,7 @@ impl Index {
         }
         let n = docs.len().max(1) as f32;
         let word_idf = sorted_postings.iter().map(|p| (1.0 + n / (p.len() as f32 + 1.0)).ln()).collect();
-        Index { words, by_len, word_idf, postings: sorted_postings, docs, synonyms: Synonyms::shipped() }
+        Index { words, by_len, word_idf, postings: sorted_postings, docs, synonyms }
     }
 
     fn is_word(&self, word: &str) -> bool {
@@ -307,7 +323,14 @@ impl Index {
         };
         let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: typed_factor };
         for variant in std::iter::once(typed).chain(variants) {
-            let kept: Vec<usize> = self.synonyms.kept(&variant.words).into_iter().take(MAX_WORDS).collect();
+            // A typed word that the table's words also say ("chứng thực hợp đồng" typed before
+            // "mua bán đất" read as "chứng thực hợp đồng giao dịch …") counts once, as the table's.
+            let mut kept: Vec<usize> = self.synonyms.kept(&variant.words);
+            let said_too = |i: usize| {
+                !variant.said[i] && variant.words.iter().zip(&variant.said).any(|(w, s)| *s && *w == variant.words[i])
+            };
+            kept.retain(|&i| !said_too(i));
+            kept.truncate(MAX_WORDS);
             let words: Vec<String> = kept.iter().map(|&i| variant.words[i].clone()).collect();
             // In a reading from the table, the words the citizen added count half.
             let any_said = variant.said.iter().any(|s| *s);
@@ -404,8 +427,10 @@ impl Index {
         let mut touched: Vec<u32> = Vec::new();
         // Rare words first. A word in a large share of the catalog ("đăng", "ký") brings no new
         // candidates once a rarer word has brought some: it only scores the ones already met.
+        // In a reading from the synonym table, the table's words come first: the words around
+        // them ("tên chủ" after "sổ đỏ bị sai") must not choose the candidates.
         let mut by_rarity: Vec<usize> = (0..q).collect();
-        by_rarity.sort_by(|&a, &b| terms[b].idf.total_cmp(&terms[a].idf));
+        by_rarity.sort_by(|&a, &b| emphasis[b].total_cmp(&emphasis[a]).then(terms[b].idf.total_cmp(&terms[a].idf)));
         // (In a small catalog every word may bring candidates: it costs little.)
         let common_df = if self.docs.len() < SMALL_CATALOG { usize::MAX } else { self.docs.len() / COMMON_SHARE };
         for qi in by_rarity {
@@ -429,6 +454,19 @@ impl Index {
                 }
             }
         }
+        let ordered: Vec<usize> = (0..q).filter(|&i| !terms[i].weak).collect();
+        let ordered = &ordered[..ordered.len().min(16)];
+        // Per vocabulary word: the bit of each (non-weak) query word it stands for, and whether
+        // any query word stands for it.
+        let mut mask = vec![0u16; self.words.len()];
+        let mut said = vec![false; self.words.len()];
+        for (qi, term) in terms.iter().enumerate() {
+            let bit = ordered.iter().position(|&o| o == qi).map_or(0, |b| 1 << b);
+            for &(id, _) in &term.alternatives {
+                mask[id as usize] |= bit;
+                said[id as usize] = true;
+            }
+        }
         let total_idf: f32 = terms.iter().filter(|t| !t.weak).map(|t| t.idf).sum::<f32>().max(f32::EPSILON);
         let content: Vec<f32> = terms.iter().map(|t| if t.weak { 0.0 } else { t.idf }).collect();
         let mut hits: Vec<Hit> = touched
@@ -446,30 +484,25 @@ impl Index {
                     }
                 }
                 let d = &self.docs[doc];
-                let penalty = if d.repealed { REPEALED_PENALTY } else { 0.0 };
+                let mut penalty = if d.repealed { REPEALED_PENALTY } else { 0.0 };
+                // A variant ("Cấp lại …") the query did not ask for comes after the main procedure.
+                let asked = |keys: &[u32]| keys.is_empty() || keys.iter().any(|&id| said[id as usize]);
+                if !asked(&d.qualifier) {
+                    penalty += VARIANT_PENALTY;
+                }
+                if !asked(&d.special) {
+                    penalty += SPECIAL_PENALTY;
+                }
                 let score = 100.0 * coverage / total_idf + 20.0 * strength / total_idf / 3.5 + weak + d.prior
                     - LENGTH_PENALTY * d.length as f32
                     - penalty;
                 Hit { doc, score }
             })
             .collect();
-        let ordered: Vec<usize> = (0..q).filter(|&i| !terms[i].weak).collect();
         // Only the best candidates are compared for word order. This cannot lift the rest above
         // them, since it only adds.
         if hits.len() > PHRASE_CANDIDATES {
             hits.select_nth_unstable_by(PHRASE_CANDIDATES, |a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        }
-        let ordered = &ordered[..ordered.len().min(16)];
-        // Per vocabulary word: the bit of each (non-weak) query word it stands for, and whether
-        // any query word stands for it.
-        let mut mask = vec![0u16; self.words.len()];
-        let mut said = vec![false; self.words.len()];
-        for (qi, term) in terms.iter().enumerate() {
-            let bit = ordered.iter().position(|&o| o == qi).map_or(0, |b| 1 << b);
-            for &(id, _) in &term.alternatives {
-                mask[id as usize] |= bit;
-                said[id as usize] = true;
-            }
         }
         for hit in hits.iter_mut().take(PHRASE_CANDIDATES) {
             let d = &self.docs[hit.doc];
@@ -580,9 +613,10 @@ fn order(phrase: &[u32], mask: &[u16], n: usize) -> (u32, bool) {
 }
 
 /// A small head start for what communes handle and staff named, for full records, and for
-/// procedures published nationally rather than by one province.
+/// procedures published nationally rather than by one province; a small handicap for what only
+/// organisations file.
 fn prior(p: &Procedure) -> f32 {
-    let commune = if p.levels.contains(&Level::Commune) { 4.0 } else { 0.0 };
+    let commune = if p.is_commune_level() { 4.0 } else { 0.0 };
     let named = if p.friendly_name.is_some() { 2.0 } else { 0.0 };
     let detailed = match p.source {
         RecordSource::PortalIndex => 0.0,
@@ -595,7 +629,35 @@ fn prior(p: &Procedure) -> f32 {
         Some(issuer) if issuer.starts_with("Bộ") => 1.5,
         _ => 0.0,
     };
-    commune + named + detailed + central
+    // The widget is for people: a procedure only organisations file comes after.
+    let people = match p.for_people() {
+        Some(false) => -5.0,
+        _ => 0.0,
+    };
+    commune + named + detailed + central + people
+}
+
+/// The key word ids of the first of `qualifiers` that `name` (word ids, without a leading
+/// "Thủ tục") begins with, or has `anywhere`; empty when none does.
+fn qualifier(
+    qualifiers: &[Qualifier],
+    name: &[u32],
+    ids: &HashMap<String, u32, BuildWordHasher>,
+    anywhere: bool,
+) -> Vec<u32> {
+    qualifiers
+        .iter()
+        .find(|q| {
+            let phrase: Vec<Option<&u32>> = q.words().map(|w| ids.get(w.as_str())).collect();
+            let at =
+                |start: &[u32]| phrase.len() <= start.len() && phrase.iter().zip(start).all(|(id, n)| *id == Some(n));
+            match anywhere {
+                true => (0..name.len()).any(|i| at(&name[i..])),
+                false => at(name),
+            }
+        })
+        .map(|q| q.key.iter().filter_map(|w| ids.get(w.as_str()).copied()).collect())
+        .unwrap_or_default()
 }
 
 /// The text up to the end of the word that holds its `chars`-th character.

@@ -32,6 +32,35 @@ pub struct Synonyms {
     weak: Vec<String>,
     /// Every word of the rules' phrases, sorted: what a query word may be read as.
     known: Vec<String>,
+    /// How the names of variants of a main procedure begin, longest first.
+    pub qualifiers: Vec<Qualifier>,
+    /// Phrases that, anywhere in a name, make it a special case ("… có yếu tố nước ngoài").
+    pub specials: Vec<Qualifier>,
+}
+
+/// The start of a name that makes it a variant of a main procedure: "Cấp lại …", "Gia hạn …".
+/// Such a procedure comes after the main one unless the query says one of the `key` words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Qualifier {
+    /// Words before the key ("cấp" in "cấp lại"): in the name, but saying them is not enough.
+    pub lead: Vec<String>,
+    pub key: Vec<String>,
+}
+
+impl Qualifier {
+    /// Reads "(cấp) lại": the lead in brackets, then the key.
+    fn parse(item: &str) -> Option<Qualifier> {
+        let (lead, key) = match item.trim().strip_prefix('(').and_then(|rest| rest.split_once(')')) {
+            Some((lead, key)) => (fold::words(lead), fold::words(key)),
+            None => (Vec::new(), fold::words(item)),
+        };
+        (!key.is_empty()).then_some(Qualifier { lead, key })
+    }
+
+    /// The whole phrase, lead then key.
+    pub fn words(&self) -> impl Iterator<Item = &String> {
+        self.lead.iter().chain(&self.key)
+    }
 }
 
 impl Synonyms {
@@ -40,7 +69,8 @@ impl Synonyms {
         Synonyms::parse(TABLE)
     }
 
-    /// Reads `phrase | phrase => phrase | phrase` lines and one `stop:` line; `#` starts a comment.
+    /// Reads `phrase | phrase => phrase | phrase` lines and the `stop:`, `weak:`, `variant:` and
+    /// `special:` lines; `#` starts a comment.
     pub fn parse(text: &str) -> Synonyms {
         let mut table = Synonyms::default();
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -48,6 +78,10 @@ impl Synonyms {
                 table.stops.extend(list.split(',').map(fold::words).filter(|w| !w.is_empty()));
             } else if let Some(list) = line.strip_prefix("weak:") {
                 table.weak.extend(list.split(',').flat_map(fold::words));
+            } else if let Some(list) = line.strip_prefix("variant:") {
+                table.qualifiers.extend(list.split(',').filter_map(Qualifier::parse));
+            } else if let Some(list) = line.strip_prefix("special:") {
+                table.specials.extend(list.split(',').filter_map(Qualifier::parse));
             } else if let Some((left, right, factor)) = line
                 .split_once("=>")
                 .map(|(l, r)| (l, r, 1.0))
@@ -62,6 +96,7 @@ impl Synonyms {
         table.stops.sort_by_key(|s| std::cmp::Reverse(s.len()));
         table.weak.sort();
         table.weak.dedup();
+        table.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.lead.len() + q.key.len()));
         table.known = table.rules.iter().flat_map(|r| r.from.iter().cloned()).collect();
         table.known.sort();
         table.known.dedup();
@@ -70,22 +105,24 @@ impl Synonyms {
         table
     }
 
-    /// The table's words a query word may be read as: itself when the table has it, else its
-    /// regional spellings and words one slip away that the table has.
+    /// The table's words a query word may be read as: itself when the table has it, its regional
+    /// spellings that the table has, and, for a word neither the table nor the catalog has,
+    /// the table's words one slip away.
     fn readings<'a>(&'a self, word: &'a str, is_word: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
         let has = |w: &str| self.known.binary_search_by(|k| k.as_str().cmp(w)).is_ok();
-        if has(word) {
-            return vec![word];
-        }
         let mut out: Vec<&str> = Vec::new();
+        if has(word) {
+            out.push(word);
+        }
+        // "nam căn cước" is "làm căn cước" even though the table also knows "nằm viện".
         for other in typo::regional(word) {
             if let Ok(i) = self.known.binary_search(&other) {
                 out.push(&self.known[i]);
             }
         }
-        // A word of the catalog is no slip.
+        // A word of the catalog or of the table is no slip.
         let k = typo::max_edits(word.len());
-        if k > 0 && !is_word(word) {
+        if k > 0 && !has(word) && !is_word(word) {
             out.extend(self.known.iter().filter(|w| typo::within(word, w, k)).map(String::as_str));
         }
         out
@@ -176,7 +213,10 @@ impl Synonyms {
         if found.len() > 1 {
             let mut taken = vec![false; words.len()];
             let mut chosen: Vec<(usize, &Rule)> = Vec::new();
-            for (start, rule) in &found {
+            // Longest phrases first, and of equals the one further left: "mất gcn | qsdd".
+            let mut by_length = found.clone();
+            by_length.sort_by_key(|(start, rule)| (std::cmp::Reverse(rule.from.len()), *start));
+            for (start, rule) in &by_length {
                 let span = *start..*start + rule.from.len();
                 if taken[span.clone()].iter().all(|t| !*t) {
                     taken[span].iter_mut().for_each(|t| *t = true);

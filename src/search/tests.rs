@@ -170,3 +170,49 @@ fn matched_terms_include_what_the_query_stands_for() {
     assert!(terms.contains(&"sinh".to_string()) && !terms.contains(&"tinh".to_string()), "{terms:?}");
     assert!(index.terms_of("khai sihn").contains(&"sinh".to_string()), "a slip is marked as the word meant");
 }
+
+#[test]
+fn variants_come_after_the_main_procedure_unless_asked_for() {
+    let p = vec![
+        procedure("1.014064", "Cấp lại thẻ căn cước", "Căn cước"),
+        procedure("1.014063", "Cấp đổi thẻ căn cước", "Căn cước"),
+        procedure("1.014061", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên", "Căn cước"),
+    ];
+    let index = Index::new(&p);
+    // The main procedure has the longer name, yet comes first when no variant is asked for.
+    assert_eq!(codes(&index, &p, "the can cuoc")[0], "1.014061");
+    assert_eq!(codes(&index, &p, "cap lai the can cuoc")[0], "1.014064");
+    assert_eq!(codes(&index, &p, "doi the can cuoc")[0], "1.014063");
+}
+
+#[test]
+fn special_cases_come_after_unless_asked_for() {
+    let p = vec![
+        procedure(
+            "2.001263",
+            "Đăng ký việc nuôi con nuôi của công dân Việt Nam thường trú ở trong nước",
+            "Nuôi con nuôi",
+        ),
+        procedure("1.003976", "Đăng ký việc nuôi con nuôi có yếu tố nước ngoài", "Nuôi con nuôi"),
+        // "nuôi" is a common word, not a slip of "nước".
+        procedure("3.000001", "Cấp phép nuôi trồng thủy sản", "Thủy sản"),
+    ];
+    let index = Index::new(&p);
+    // The foreign case says less besides the query, but only a query that says it wants it.
+    assert_eq!(codes(&index, &p, "dang ky nuoi con nuoi")[0], "2.001263");
+    assert_eq!(codes(&index, &p, "dang ky nuoi con nuoi nuoc ngoai")[0], "1.003976");
+}
+
+#[test]
+fn procedures_only_organisations_file_come_after() {
+    let mut p = vec![
+        procedure("1.012753", "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", "Đất đai"),
+        procedure("1.013978", "Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu", "Đất đai"),
+    ];
+    p[0].subjects = vec!["Doanh nghiệp".into(), "Tổ chức (không bao gồm doanh nghiệp, HTX)".into()];
+    p[1].subjects = vec!["Công dân Việt Nam".into(), "Doanh nghiệp".into()];
+    let index = Index::new(&p);
+    assert_eq!(codes(&index, &p, "cap giay chung nhan quyen su dung dat lan dau")[0], "1.013978");
+    assert_eq!(p[0].for_people(), Some(false));
+    assert_eq!(p[1].for_people(), Some(true));
+}

@@ -48,7 +48,7 @@ pub fn within(a: &str, b: &str, k: usize) -> bool {
 }
 
 /// Onsets that people write for one another.
-const ONSETS: &[&[&str]] = &[&["tr", "ch"], &["s", "x"], &["d", "gi", "r", "v"], &["l", "n"]];
+const ONSETS: &[&[&str]] = &[&["tr", "ch"], &["s", "x"], &["d", "gi", "r", "v"], &["l", "n"], &["ph", "f"]];
 /// Finals that southern and central speakers merge: (written, also written as).
 const FINALS: &[(&str, &str)] = &[("ng", "n"), ("n", "ng"), ("nh", "n"), ("n", "nh"), ("c", "t"), ("t", "c")];
 
