@@ -5,8 +5,10 @@
 
 pub mod catalog;
 pub mod date;
+pub mod due;
 pub mod eval;
 pub mod fold;
+pub mod holidays;
 pub mod overlay;
 pub mod portal;
 pub mod present;
