@@ -12,6 +12,7 @@ pub mod holidays;
 pub mod overlay;
 pub mod portal;
 pub mod present;
+pub mod qr;
 pub mod search;
 
 #[cfg(not(target_arch = "wasm32"))]
