@@ -113,7 +113,8 @@ fn commune_scope_keeps_commune_procedures_only() {
     }
     for p in procedures {
         let commune_level = p.levels.contains(&Level::Commune)
-            || (p.source == RecordSource::PortalIndex && p.agencies.iter().any(|a| motcua::catalog::is_commune_body(a)));
+            || (p.source == RecordSource::PortalIndex
+                && p.agencies.iter().any(|a| motcua::catalog::is_commune_body(a)));
         assert!(commune_level, "{} {}", p.code, p.name);
     }
     // A ministry-only procedure is left out.
