@@ -92,9 +92,9 @@ if (!b) {
     console.log(line(["", "measured", "target", ""], sw));
     console.log(line(["index build, median of 10", `${b.build.p50.toFixed(2)} ms`, "<= 50 ms", verdict(b.build.p50 <= 50)], sw));
     console.log(line(["index build, first", `${b.build_first_ms.toFixed(2)} ms`, "", ""], sw));
-    console.log(line(["query p95, all results (as the widget asks)", `${b.query_all.p95.toFixed(3)} ms`, "<= 0.5 ms", verdict(b.query_all.p95 <= 0.5)], sw));
+    console.log(line(["query p95, as the widget asks", `${b.query_all.p95.toFixed(3)} ms`, "<= 0.5 ms", verdict(b.query_all.p95 <= 0.5)], sw));
     console.log(line(["query p95, first 10", `${b.query_top10.p95.toFixed(3)} ms`, "", ""], sw));
-    console.log(line(["query mean, all results", `${b.query_all.mean.toFixed(3)} ms`, "", ""], sw));
+    console.log(line(["query mean, as the widget asks", `${b.query_all.mean.toFixed(3)} ms`, "", ""], sw));
     console.log(line(["keystroke p95 (typing every prefix)", `${b.typing.p95.toFixed(3)} ms`, "", ""], sw));
     console.log(line(["heap held by the index", `${(b.index_bytes / 1e6).toFixed(2)} MB`, "<= 5 MB", verdict(b.index_bytes <= 5e6)], sw));
 }

@@ -18,14 +18,17 @@ impl Procedure {
 /// but not "tổ chức chính trị - xã hội".
 pub fn is_commune_body(agency: &str) -> bool {
     let f = fold::fold(agency);
-    let words: Vec<&str> = f.split(' ').collect();
-    let cap_xa = words.windows(2).enumerate().any(|(i, w)| w == ["cap", "xa"] && words.get(i + 2) != Some(&"hoi"));
-    let council = ["ubnd", "ui ban nhan dan"].iter().any(|body| {
-        ["xa", "phuong"].iter().any(|unit| {
-            let prefix = format!("{body} {unit} ");
-            f.starts_with(&prefix) || f.starts_with(&format!("chu tich {prefix}"))
+    let words = || f.split(' ').filter(|w| !w.is_empty());
+    let cap_xa = words()
+        .zip(words().skip(1))
+        .zip(words().skip(2).map(Some).chain([None]))
+        .any(|((a, b), next)| a == "cap" && b == "xa" && next != Some("hoi"));
+    let council = {
+        let rest = f.strip_prefix("chu tich ").unwrap_or(&f);
+        ["ubnd ", "ui ban nhan dan "].iter().any(|body| {
+            rest.strip_prefix(body).is_some_and(|unit| unit.starts_with("xa ") || unit.starts_with("phuong "))
         })
-    });
+    };
     cap_xa || council
 }
 

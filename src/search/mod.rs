@@ -18,6 +18,7 @@ pub use filter::Filter;
 pub use highlight::highlight;
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::catalog::{Catalog, PaperKind, Procedure, RecordSource, Status};
 use crate::fold;
@@ -64,7 +65,7 @@ const AS_TYPED_COVERED: f32 = 0.9;
 /// What a name entirely said by the query adds (less for a name the query says part of).
 const NAME_TOLD: f32 = 25.0;
 /// A word found in more than 1/COMMON_SHARE of the procedures brings no candidates of its own.
-const COMMON_SHARE: usize = 10;
+const COMMON_SHARE: usize = 14;
 const SMALL_CATALOG: usize = 2_000;
 /// In a reading from the synonym table, what the words around the table's words count.
 const AROUND_SAID: f32 = 0.5;
@@ -74,8 +75,10 @@ const WEAK_BONUS: f32 = 1.5;
 const MAX_WORDS: usize = 10;
 /// Words the last, unfinished word may stand for, the most frequent first.
 const MAX_PREFIX_WORDS: usize = 40;
+/// A word's postings are looked up per candidate when the list is this many times longer.
+const LOOKUP_RATIO: usize = 16;
 /// Candidates whose word order is compared with the query's.
-const PHRASE_CANDIDATES: usize = 100;
+const PHRASE_CANDIDATES: usize = 40;
 /// Characters of a paper's row that are indexed: its name, not the explanation after it.
 const PAPER_HEAD: usize = 50;
 /// Shorter names are more specific ("Đăng ký kết hôn" before "… có yếu tố nước ngoài"):
@@ -121,6 +124,12 @@ pub struct Index {
     by_len: Vec<Vec<u32>>,
     /// How much each word says: ln(1 + documents / documents with it).
     word_idf: Vec<f32>,
+    /// For common words (in more than 1/`COMMON_SHARE` of a large catalog): their row in
+    /// `dense`, else `u32::MAX`.
+    dense_row: Vec<u32>,
+    /// Rows of one byte per document: 0 when the word is not in it, else its part + 1. A common
+    /// word brings no candidates: it is looked up for the ones met rather than walked.
+    dense: Vec<u8>,
     /// Per word: `doc << 3 | part`, one entry per document (its best part), in document order.
     postings: Vec<Vec<u32>>,
     docs: Vec<Doc>,
@@ -150,9 +159,26 @@ impl Scores {
     }
 }
 
+/// Buffers the readings of one query share; each reading leaves them as it found them.
+#[derive(Default)]
+struct Scratch {
+    /// Per document: its row in `cells`, or `u32::MAX`.
+    slot: Vec<u32>,
+    /// Per vocabulary word: the bit of each (non-weak) query word it stands for, and whether
+    /// any query word stands for it.
+    mask: Vec<u16>,
+    said: Vec<bool>,
+    /// Per document met and query word: the best factor, and the best factor × part weight,
+    /// in a row of `2q` cells per document, in the order met.
+    cells: Vec<f32>,
+    /// The documents met, in order.
+    touched: Vec<u32>,
+}
+
 /// A query word and what it may stand for: `(word id, factor)`.
+#[derive(Clone)]
 struct Term {
-    alternatives: Vec<(u32, f32)>,
+    alternatives: Rc<[(u32, f32)]>,
     /// How much the word says: rare words more.
     idf: f32,
     /// A word that says little ("bố", "vừa"): it neither covers the query nor orders it.
@@ -185,11 +211,14 @@ impl Index {
         let mut ids: HashMap<String, u32, BuildWordHasher> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut docs = Vec::with_capacity(procedures.len());
+        let mut leadings = Vec::with_capacity(procedures.len());
         let mut buffer = String::new();
         for (doc, p) in procedures.iter().enumerate() {
             let doc = doc as u32;
-            // Parts in falling weight: a word keeps the first (best) part it is found in.
+            // Parts in falling weight: a word keeps the first (best) part it is found in. The
+            // word ids in order are kept for names and keywords only.
             let mut add = |text: &str, part: Part| -> Vec<u32> {
+                let phrase = part >= Part::Keyword;
                 let mut seq = Vec::new();
                 fold::each_word(text, &mut buffer, |word| {
                     let id = match ids.get(word) {
@@ -205,7 +234,9 @@ impl Index {
                     if list.last().is_none_or(|last| last >> 3 != doc) {
                         list.push(doc << 3 | part as u32);
                     }
-                    seq.push(id);
+                    if phrase {
+                        seq.push(id);
+                    }
                 });
                 seq
             };
@@ -234,18 +265,23 @@ impl Index {
                 _ => 0,
             };
             let length = phrases[0].len() - leading;
-            let name = &phrases[0][leading..];
-            let variant = qualifier(&synonyms.qualifiers, name, &ids, false);
-            let special = qualifier(&synonyms.specials, name, &ids, true);
+            leadings.push(leading);
             docs.push(Doc {
                 length: length.min(MAX_LENGTH),
                 phrases,
                 prior: prior(p),
                 repealed: p.lifecycle.status == Status::Repealed,
                 code_digits: digits(&p.code),
-                qualifier: variant,
-                special,
+                qualifier: Vec::new(),
+                special: Vec::new(),
             });
+        }
+        let variants = resolve(&synonyms.qualifiers, &ids);
+        let specials = resolve(&synonyms.specials, &ids);
+        for (d, leading) in docs.iter_mut().zip(leadings) {
+            let name = &d.phrases[0][leading..];
+            d.qualifier = find(&variants, name, false);
+            d.special = find(&specials, name, true);
         }
 
         // Sort the vocabulary so that prefixes are ranges, and renumber.
@@ -276,7 +312,8 @@ impl Index {
         }
         let n = docs.len().max(1) as f32;
         let word_idf = sorted_postings.iter().map(|p| (1.0 + n / (p.len() as f32 + 1.0)).ln()).collect();
-        Index { words, by_len, word_idf, postings: sorted_postings, docs, synonyms }
+        let (dense_row, dense) = dense_rows(&sorted_postings, docs.len());
+        Index { words, by_len, word_idf, dense_row, dense, postings: sorted_postings, docs, synonyms }
     }
 
     fn is_word(&self, word: &str) -> bool {
@@ -290,17 +327,16 @@ impl Index {
 
     /// The best `limit` procedures for `query`, best first; ties go to the earlier procedure.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let mut hits = match code_query(query) {
+        best(self.matches(query), limit)
+    }
+
+    /// Every procedure `query` matches, in no particular order: for counting and filtering
+    /// before [`best`] orders the few that are shown.
+    pub fn matches(&self, query: &str) -> Vec<Hit> {
+        match code_query(query) {
             Some(code) => self.search_code(&code),
             None => self.search_words(query),
-        };
-        let by_rank = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit, by_rank);
-            hits.truncate(limit);
         }
-        hits.sort_by(by_rank);
-        hits
     }
 
     fn search_code(&self, code: &str) -> Vec<Hit> {
@@ -316,6 +352,8 @@ impl Index {
         let words = fold::words(query);
         let variants = self.synonyms.variants(&words, &|w| self.is_word(w));
         let mut best = Scores::new(self.docs.len());
+        let mut known = Vec::new();
+        let mut scratch = Scratch::default();
         let typed_factor = match variants.is_empty() {
             true => 1.0,
             false if self.synonyms.covers(&words, &variants) => AS_TYPED_COVERED,
@@ -336,43 +374,61 @@ impl Index {
             let any_said = variant.said.iter().any(|s| *s);
             let emphasis: Vec<f32> =
                 kept.iter().map(|&i| if any_said && !variant.said[i] { AROUND_SAID } else { 1.0 }).collect();
-            self.score(&words, &emphasis, variant.factor, &mut best);
+            self.score(&words, &emphasis, variant.factor, &mut known, &mut scratch, &mut best);
         }
         best.hits()
     }
 
     /// What each query word may stand for. The last word is still being typed: it may be a prefix.
-    fn terms(&self, words: &[String]) -> Vec<Term> {
+    /// The same word in several readings of a query is looked up once (`known`).
+    fn terms(&self, words: &[String], known: &mut Vec<(String, bool, Term)>) -> Vec<Term> {
+        let mut out = Vec::with_capacity(words.len());
+        for (i, word) in words.iter().enumerate() {
+            let last = i + 1 == words.len();
+            match known.iter().find(|(w, l, _)| *l == last && w == word) {
+                Some((_, _, term)) => out.push(term.clone()),
+                None => {
+                    let term = self.term(word, last);
+                    known.push((word.clone(), last, term.clone()));
+                    out.push(term);
+                }
+            }
+        }
+        out
+    }
+
+    /// What `word` may stand for; the `last` word of a query may be a prefix.
+    fn term(&self, word: &str, last: bool) -> Term {
         let n = self.docs.len().max(1) as f32;
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, word)| {
-                let mut alternatives: Vec<(u32, f32)> = Vec::new();
-                let exact = self.words.binary_search(word).ok().map(|id| id as u32);
-                alternatives.extend(exact.map(|id| (id, EXACT)));
-                if i + 1 == words.len() {
-                    alternatives.extend(self.prefixed(word, exact));
-                }
-                for other in typo::regional(word) {
-                    if let Ok(id) = self.words.binary_search(&other) {
-                        alternatives.push((id as u32, REGIONAL));
-                    }
-                }
-                // A real, not rare word is what the citizen meant; only others may be slips.
-                let common = exact.is_some_and(|id| self.postings[id as usize].len() >= 3);
-                if !common {
-                    alternatives.extend(self.slips(word).into_iter().map(|id| (id, SLIP)));
-                }
-                alternatives.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-                alternatives.dedup_by_key(|a| a.0);
-                let df = exact
-                    .map(|id| self.postings[id as usize].len())
-                    .or_else(|| alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).max())
-                    .unwrap_or(0) as f32;
-                Term { alternatives, idf: (1.0 + n / (df + 1.0)).ln(), weak: self.synonyms.is_weak(word) }
-            })
-            .collect()
+        let mut alternatives: Vec<(u32, f32)> = Vec::new();
+        let exact = self.words.binary_search_by(|w| w.as_str().cmp(word)).ok().map(|id| id as u32);
+        alternatives.extend(exact.map(|id| (id, EXACT)));
+        // A word still being typed says no more than its most common completion: "t" is not
+        // the rare word "t" but the start of "thủ", "tục", "tỉnh"…
+        let mut typed_df = exact.map_or(0, |id| self.postings[id as usize].len());
+        if last {
+            let prefixed = self.prefixed(word, exact);
+            typed_df = typed_df.max(prefixed.first().map_or(0, |(id, _)| self.postings[*id as usize].len()));
+            alternatives.extend(prefixed);
+        }
+        for other in typo::regional(word) {
+            if let Ok(id) = self.words.binary_search(&other) {
+                alternatives.push((id as u32, REGIONAL));
+            }
+        }
+        // A real, not rare word is what the citizen meant, and so is a word of the synonym table
+        // ("gcn"); only others may be slips.
+        let common = exact.is_some_and(|id| self.postings[id as usize].len() >= 3);
+        if !common && !self.synonyms.knows(word) {
+            alternatives.extend(self.slips(word).into_iter().map(|id| (id, SLIP)));
+        }
+        alternatives.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        alternatives.dedup_by_key(|a| a.0);
+        let df = match typed_df {
+            0 => alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).max().unwrap_or(0),
+            df => df,
+        } as f32;
+        Term { alternatives: alternatives.into(), idf: (1.0 + n / (df + 1.0)).ln(), weak: self.synonyms.is_weak(word) }
     }
 
     /// Words that `word` begins, the most frequent first.
@@ -383,8 +439,12 @@ impl Index {
             .map(|id| id as u32)
             .filter(|id| Some(*id) != exact)
             .collect();
-        found.sort_by_key(|id| std::cmp::Reverse(self.postings[*id as usize].len()));
-        found.truncate(MAX_PREFIX_WORDS);
+        let by_frequency = |id: &u32| (std::cmp::Reverse(self.postings[*id as usize].len()), *id);
+        if found.len() > MAX_PREFIX_WORDS {
+            found.select_nth_unstable_by_key(MAX_PREFIX_WORDS, by_frequency);
+            found.truncate(MAX_PREFIX_WORDS);
+        }
+        found.sort_unstable_by_key(by_frequency);
         found.into_iter().map(|id| (id, PREFIX)).collect()
     }
 
@@ -407,11 +467,19 @@ impl Index {
     }
 
     /// Scores one way of saying the query into `best`, each score multiplied by `reading`.
-    fn score(&self, words: &[String], emphasis: &[f32], reading: f32, best: &mut Scores) {
+    fn score(
+        &self,
+        words: &[String],
+        emphasis: &[f32],
+        reading: f32,
+        known: &mut Vec<(String, bool, Term)>,
+        scratch: &mut Scratch,
+        best: &mut Scores,
+    ) {
         if words.is_empty() {
             return;
         }
-        let mut terms = self.terms(words);
+        let mut terms = self.terms(words, known);
         for (term, e) in terms.iter_mut().zip(emphasis) {
             term.idf *= e;
         }
@@ -420,11 +488,10 @@ impl Index {
             terms.iter_mut().for_each(|t| t.weak = false);
         }
         let q = terms.len();
-        // Per document met and query word: the best factor, and the best factor × part weight,
-        // in a row of `2q` cells per document, in the order met.
-        let mut slot = vec![u32::MAX; self.docs.len()];
-        let mut cells: Vec<f32> = Vec::new();
-        let mut touched: Vec<u32> = Vec::new();
+        let Scratch { slot, mask, said, cells, touched } = scratch;
+        slot.resize(self.docs.len(), u32::MAX);
+        mask.resize(self.words.len(), 0);
+        said.resize(self.words.len(), false);
         // Rare words first. A word in a large share of the catalog ("đăng", "ký") brings no new
         // candidates once a rarer word has brought some: it only scores the ones already met.
         // In a reading from the synonym table, the table's words come first: the words around
@@ -432,37 +499,58 @@ impl Index {
         let mut by_rarity: Vec<usize> = (0..q).collect();
         by_rarity.sort_by(|&a, &b| emphasis[b].total_cmp(&emphasis[a]).then(terms[b].idf.total_cmp(&terms[a].idf)));
         // (In a small catalog every word may bring candidates: it costs little.)
-        let common_df = if self.docs.len() < SMALL_CATALOG { usize::MAX } else { self.docs.len() / COMMON_SHARE };
+        let common_df = common_df(self.docs.len());
         for qi in by_rarity {
             let term = &terms[qi];
             let df: usize = term.alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
-            let brings = touched.is_empty() || df <= common_df;
-            for &(id, f) in &term.alternatives {
-                for &posting in &self.postings[id as usize] {
-                    let (doc, part) = ((posting >> 3) as usize, PARTS[(posting & 7) as usize]);
-                    if slot[doc] == u32::MAX && !brings {
-                        continue;
+            // In a reading from the table, the words around the table's bring no candidates.
+            let brings = touched.is_empty() || (df <= common_df && emphasis[qi] >= 1.0);
+            let mark = |cells: &mut [f32], row: usize, f: f32, part: u32| {
+                let (row, part) = (row * 2 * q, PARTS[part as usize]);
+                cells[row + qi] = cells[row + qi].max(f);
+                cells[row + q + qi] = cells[row + q + qi].max(f * part.weight());
+            };
+            for &(id, f) in term.alternatives.iter() {
+                let list = &self.postings[id as usize];
+                // A common word: look the candidates up in its row.
+                let dense = self.dense_row[id as usize];
+                if !brings && dense != u32::MAX {
+                    let parts = &self.dense[dense as usize * self.docs.len()..][..self.docs.len()];
+                    for (row, &doc) in touched.iter().enumerate() {
+                        if let Some(part) = parts[doc as usize].checked_sub(1) {
+                            mark(cells, row, f, part.into());
+                        }
                     }
+                    continue;
+                }
+                // Few candidates and a long list: look the candidates up rather than walk it.
+                if !brings && touched.len() * LOOKUP_RATIO < list.len() {
+                    for (row, &doc) in touched.iter().enumerate() {
+                        if let Ok(i) = list.binary_search_by_key(&doc, |posting| posting >> 3) {
+                            mark(cells, row, f, list[i] & 7);
+                        }
+                    }
+                    continue;
+                }
+                for &posting in list {
+                    let doc = (posting >> 3) as usize;
                     if slot[doc] == u32::MAX {
+                        if !brings {
+                            continue;
+                        }
                         slot[doc] = touched.len() as u32;
                         touched.push(doc as u32);
                         cells.resize(cells.len() + 2 * q, 0.0);
                     }
-                    let row = slot[doc] as usize * 2 * q;
-                    cells[row + qi] = cells[row + qi].max(f);
-                    cells[row + q + qi] = cells[row + q + qi].max(f * part.weight());
+                    mark(cells, slot[doc] as usize, f, posting & 7);
                 }
             }
         }
         let ordered: Vec<usize> = (0..q).filter(|&i| !terms[i].weak).collect();
         let ordered = &ordered[..ordered.len().min(16)];
-        // Per vocabulary word: the bit of each (non-weak) query word it stands for, and whether
-        // any query word stands for it.
-        let mut mask = vec![0u16; self.words.len()];
-        let mut said = vec![false; self.words.len()];
         for (qi, term) in terms.iter().enumerate() {
             let bit = ordered.iter().position(|&o| o == qi).map_or(0, |b| 1 << b);
-            for &(id, _) in &term.alternatives {
+            for &(id, _) in term.alternatives.iter() {
                 mask[id as usize] |= bit;
                 said[id as usize] = true;
             }
@@ -508,7 +596,7 @@ impl Index {
             let d = &self.docs[hit.doc];
             // How much of a name the query says: "đăng ký hộ kinh doanh" is all of "Đăng ký thành
             // lập hộ kinh doanh" that matters, and little of "Dừng thực hiện thủ tục đăng ký …".
-            let told = d.phrases.iter().map(|p| self.told(p, &said)).fold(0.0, f32::max);
+            let told = d.phrases.iter().map(|p| self.told(p, said)).fold(0.0, f32::max);
             hit.score += NAME_TOLD * told;
             if ordered.len() < 2 {
                 continue;
@@ -516,7 +604,7 @@ impl Index {
             // The phrase that keeps most of the query's order; of equals, the shortest.
             let (mut pairs, mut whole, mut length) = (0u32, false, usize::MAX);
             for phrase in &d.phrases {
-                let (p, w) = order(phrase, &mask, ordered.len());
+                let (p, w) = order(phrase, mask, ordered.len());
                 if (p, w) > (pairs, whole) || ((p, w) == (pairs, whole) && phrase.len() < length) {
                     (pairs, whole, length) = (p, w, phrase.len());
                 }
@@ -530,6 +618,15 @@ impl Index {
         for hit in hits {
             best.keep(hit.doc, hit.score * reading);
         }
+        // Clean for the next reading: only what this one wrote.
+        for &doc in touched.iter() {
+            slot[doc as usize] = u32::MAX;
+        }
+        for &(id, _) in terms.iter().flat_map(|t| t.alternatives.iter()) {
+            (mask[id as usize], said[id as usize]) = (0, false);
+        }
+        touched.clear();
+        cells.clear();
     }
 
     /// The share of a phrase's meaning (idf) in the words the query said.
@@ -551,11 +648,12 @@ impl Index {
 
     /// The folded words a query matched, for highlighting (`highlight`).
     pub fn terms_of(&self, query: &str) -> Vec<String> {
+        let mut known = Vec::new();
         let words = fold::words(query);
         let mut out: Vec<String> = Vec::new();
         let typed = std::iter::once(words.clone());
         for variant in typed.chain(self.synonyms.variants(&words, &|w| self.is_word(w)).into_iter().map(|v| v.words)) {
-            for term in self.terms(&self.synonyms.without_stops(&variant)) {
+            for term in self.terms(&self.synonyms.without_stops(&variant), &mut known) {
                 // A word that is itself in the catalog is marked as typed (or as the word it
                 // begins), not as its near spellings.
                 let exact = term.alternatives.iter().any(|(_, f)| *f == EXACT);
@@ -595,6 +693,42 @@ impl Index {
             .collect();
         changed.then(|| corrected.join(" "))
     }
+}
+
+/// The `n` best of `hits`, best first; ties go to the earlier procedure.
+pub fn best(mut hits: Vec<Hit>, n: usize) -> Vec<Hit> {
+    let by_rank = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+    if hits.len() > n {
+        hits.select_nth_unstable_by(n, by_rank);
+        hits.truncate(n);
+    }
+    hits.sort_unstable_by(by_rank);
+    hits
+}
+
+/// Documents in which a word is common: none below `SMALL_CATALOG`, where every word may bring
+/// candidates.
+fn common_df(docs: usize) -> usize {
+    if docs < SMALL_CATALOG {
+        usize::MAX
+    } else {
+        docs / COMMON_SHARE
+    }
+}
+
+/// The rows of `Index::dense` for the common words.
+fn dense_rows(postings: &[Vec<u32>], docs: usize) -> (Vec<u32>, Vec<u8>) {
+    let mut rows = vec![u32::MAX; postings.len()];
+    let mut dense = Vec::new();
+    for (id, list) in postings.iter().enumerate().filter(|(_, l)| l.len() > common_df(docs)) {
+        rows[id] = (dense.len() / docs) as u32;
+        let start = dense.len();
+        dense.resize(start + docs, 0);
+        for &posting in list {
+            dense[start + (posting >> 3) as usize] = (posting & 7) as u8 + 1;
+        }
+    }
+    (rows, dense)
 }
 
 /// How many of the query's `n` neighbouring word pairs stand side by side, in order, in
@@ -637,26 +771,24 @@ fn prior(p: &Procedure) -> f32 {
     commune + named + detailed + central + people
 }
 
-/// The key word ids of the first of `qualifiers` that `name` (word ids, without a leading
-/// "Thủ tục") begins with, or has `anywhere`; empty when none does.
-fn qualifier(
-    qualifiers: &[Qualifier],
-    name: &[u32],
-    ids: &HashMap<String, u32, BuildWordHasher>,
-    anywhere: bool,
-) -> Vec<u32> {
+/// The qualifiers as word ids: (the whole phrase, its key words); those with a word the catalog
+/// lacks cannot occur and are left out.
+fn resolve(qualifiers: &[Qualifier], ids: &HashMap<String, u32, BuildWordHasher>) -> Vec<(Vec<u32>, Vec<u32>)> {
+    let id = |w: &String| ids.get(w.as_str()).copied();
     qualifiers
         .iter()
-        .find(|q| {
-            let phrase: Vec<Option<&u32>> = q.words().map(|w| ids.get(w.as_str())).collect();
-            let at =
-                |start: &[u32]| phrase.len() <= start.len() && phrase.iter().zip(start).all(|(id, n)| *id == Some(n));
-            match anywhere {
-                true => (0..name.len()).any(|i| at(&name[i..])),
-                false => at(name),
-            }
-        })
-        .map(|q| q.key.iter().filter_map(|w| ids.get(w.as_str()).copied()).collect())
+        .filter_map(|q| Some((q.words().map(id).collect::<Option<_>>()?, q.key.iter().map(id).collect::<Option<_>>()?)))
+        .collect()
+}
+
+/// The key words of the first qualifier that `name` (without a leading "Thủ tục") begins with,
+/// or has `anywhere`; empty when none does.
+fn find(qualifiers: &[(Vec<u32>, Vec<u32>)], name: &[u32], anywhere: bool) -> Vec<u32> {
+    let starts = if anywhere { name.len() } else { name.len().min(1) };
+    qualifiers
+        .iter()
+        .find(|(phrase, _)| (0..starts).any(|i| name[i..].starts_with(phrase)))
+        .map(|(_, key)| key.clone())
         .unwrap_or_default()
 }
 

@@ -12,7 +12,7 @@ const LIKELY: f32 = 0.9;
 /// What a reading counts when its phrase lies inside a longer phrase the table also knows.
 const SUBSUMED: f32 = 0.95;
 /// Most query variants tried besides the query itself.
-const MAX_VARIANTS: usize = 6;
+const MAX_VARIANTS: usize = 3;
 
 #[derive(Debug, Clone, PartialEq)]
 struct Rule {
@@ -32,6 +32,8 @@ pub struct Synonyms {
     weak: Vec<String>,
     /// Every word of the rules' phrases, sorted: what a query word may be read as.
     known: Vec<String>,
+    /// The rules by the first word of their phrase: `(word, rule positions)`, sorted.
+    by_first: Vec<(String, Vec<usize>)>,
     /// How the names of variants of a main procedure begin, longest first.
     pub qualifiers: Vec<Qualifier>,
     /// Phrases that, anywhere in a name, make it a special case ("… có yếu tố nước ngoài").
@@ -102,6 +104,13 @@ impl Synonyms {
         table.known.dedup();
         // Longer phrases first, so that "mat so do" is tried before "mat".
         table.rules.sort_by_key(|r| std::cmp::Reverse(r.from.len()));
+        for (i, rule) in table.rules.iter().enumerate() {
+            match table.by_first.iter_mut().find(|(w, _)| *w == rule.from[0]) {
+                Some((_, list)) => list.push(i),
+                None => table.by_first.push((rule.from[0].clone(), vec![i])),
+            }
+        }
+        table.by_first.sort();
         table
     }
 
@@ -109,7 +118,7 @@ impl Synonyms {
     /// spellings that the table has, and, for a word neither the table nor the catalog has,
     /// the table's words one slip away.
     fn readings<'a>(&'a self, word: &'a str, is_word: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
-        let has = |w: &str| self.known.binary_search_by(|k| k.as_str().cmp(w)).is_ok();
+        let has = |w: &str| self.knows(w);
         let mut out: Vec<&str> = Vec::new();
         if has(word) {
             out.push(word);
@@ -135,6 +144,11 @@ impl Synonyms {
         let meaningful: Vec<&String> = kept.iter().map(|&i| &words[i]).filter(|w| !self.is_weak(w)).collect();
         !meaningful.is_empty()
             && variants.iter().any(|v| v.factor >= 1.0 && meaningful.iter().all(|w| !v.words.contains(w)))
+    }
+
+    /// True for a word of the table's phrases ("gcn", "sổ"): not a slip of another word.
+    pub fn knows(&self, word: &str) -> bool {
+        self.known.binary_search_by(|k| k.as_str().cmp(word)).is_ok()
     }
 
     /// True for a word that says little about which procedure is meant.
@@ -173,15 +187,25 @@ impl Synonyms {
     pub fn variants(&self, words: &[String], is_word: &dyn Fn(&str) -> bool) -> Vec<Variant> {
         // Each query word as the table's words it may be: itself, a regional spelling, a slip.
         let readings: Vec<Vec<&str>> = words.iter().map(|w| self.readings(w, is_word)).collect();
-        let mut found: Vec<(usize, &Rule)> = Vec::new();
-        for rule in &self.rules {
-            let n = rule.from.len();
-            for start in 0..words.len().saturating_sub(n - 1) {
-                if rule.from.iter().zip(&readings[start..start + n]).all(|(w, r)| r.contains(&w.as_str())) {
-                    found.push((start, rule));
+        // (rule position, start), looked up by each reading of each query word.
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for (start, first) in readings.iter().enumerate() {
+            for word in first {
+                let Ok(at) = self.by_first.binary_search_by(|(w, _)| w.as_str().cmp(word)) else { continue };
+                for &i in &self.by_first[at].1 {
+                    let from = &self.rules[i].from;
+                    let fits = start + from.len() <= words.len()
+                        && from.iter().zip(&readings[start..]).all(|(w, r)| r.contains(&w.as_str()));
+                    if fits {
+                        hits.push((i, start));
+                    }
                 }
             }
         }
+        // In the table's order (longer phrases first), then from the left.
+        hits.sort_unstable();
+        hits.dedup();
+        let found: Vec<(usize, &Rule)> = hits.into_iter().map(|(i, start)| (start, &self.rules[i])).collect();
         let replace = |v: &Variant, start: usize, rule: &Rule, to: &[String]| -> Variant {
             let mut out =
                 Variant { words: v.words[..start].to_vec(), said: v.said[..start].to_vec(), factor: v.factor };

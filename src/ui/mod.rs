@@ -22,7 +22,7 @@ use web_sys::ShadowRoot;
 
 pub use data::{CatalogSource, Data, Failure};
 
-use crate::search::{Filter, Hit};
+use crate::search::{best, Filter, Hit};
 use text::{Text, VI};
 
 /// How many results are listed at first, and added by "show more".
@@ -63,12 +63,14 @@ pub(crate) struct State {
     pub load: RwSignal<Load>,
     /// What the citizen typed.
     pub query: RwSignal<String>,
-    /// All matches for `query`, best first.
+    /// All matches for `query`, in no particular order.
     pub matches: Memo<Vec<Hit>>,
     /// What the citizen narrowed the matches to; reset by a new query.
     pub filter: RwSignal<Filter>,
-    /// The matches the filter keeps, best first: what is listed.
+    /// The matches the filter keeps, in no particular order.
     pub hits: Memo<Vec<Hit>>,
+    /// The first `shown` of `hits`, best first: what is listed.
+    pub listed: Memo<Vec<Hit>>,
     /// The folded words the query matched, marked in the listed names.
     pub terms: Memo<Vec<String>>,
     /// A corrected query, when the query found nothing or little.
@@ -90,7 +92,7 @@ impl State {
         let matches = Memo::new(move |_| {
             query.with(|q| {
                 load.with(|l| match l {
-                    Load::Ready(data) => data.index.search(q, usize::MAX),
+                    Load::Ready(data) => data.index.matches(q),
                     _ => Vec::new(),
                 })
             })
@@ -113,6 +115,10 @@ impl State {
                 })
             })
         });
+        let shown = RwSignal::new(PAGE);
+        // Only what is listed is ordered: ordering every match on each keystroke costs more
+        // than finding them.
+        let listed = Memo::new(move |_| hits.with(|h| best(h.clone(), shown.get())));
         let terms = Memo::new(move |_| {
             query.with(|q| {
                 load.with(|l| match l {
@@ -138,9 +144,10 @@ impl State {
             matches,
             filter,
             hits,
+            listed,
             terms,
             correction,
-            shown: RwSignal::new(PAGE),
+            shown,
             active: RwSignal::new(None),
             open: RwSignal::new(None),
             input: NodeRef::new(),
@@ -181,9 +188,8 @@ impl State {
     /// Back from a procedure to the list, with the arrow keys on the procedure left.
     pub fn close_procedure(&self) {
         if let Some(doc) = self.open.get_untracked() {
-            let position = self.hits.with_untracked(|hits| hits.iter().position(|h| h.doc == doc));
-            let shown = self.shown.get_untracked();
-            self.active.set(position.filter(|p| *p < shown));
+            let position = self.listed.with_untracked(|listed| listed.iter().position(|h| h.doc == doc));
+            self.active.set(position);
         }
         self.open.set(None);
         self.focus_input();

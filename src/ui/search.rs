@@ -20,7 +20,7 @@ pub fn SearchBox(state: State) -> impl IntoView {
     let on_input = move |ev: ev::Event| state.set_query(event_target_value(&ev));
 
     let on_keydown = move |ev: ev::KeyboardEvent| {
-        let listed = state.hits.with(Vec::len).min(state.shown.get_untracked());
+        let listed = state.listed.with(Vec::len);
         match ev.key().as_str() {
             "ArrowDown" | "ArrowUp" if listed > 0 => {
                 ev.prevent_default();
@@ -39,7 +39,7 @@ pub fn SearchBox(state: State) -> impl IntoView {
             "Enter" if listed > 0 && state.open.get_untracked().is_none() => {
                 ev.prevent_default();
                 let position = state.active.get_untracked().unwrap_or(0);
-                if let Some(hit) = state.hits.with_untracked(|h| h.get(position).copied()) {
+                if let Some(hit) = state.listed.with_untracked(|h| h.get(position).copied()) {
                     state.open_procedure(hit.doc);
                 }
             }
@@ -161,11 +161,10 @@ pub fn Results(state: State) -> impl IntoView {
     let t = state.text;
     let items = move || {
         let Some(data) = state.data() else { return Vec::new() };
-        let shown = state.shown.get();
         let terms = state.terms.get();
-        state.hits.with(|hits| {
-            hits.iter()
-                .take(shown)
+        state.listed.with(|listed| {
+            listed
+                .iter()
                 .enumerate()
                 .filter_map(|(position, hit)| {
                     let procedure = data.catalog.procedures.get(hit.doc)?;
