@@ -78,7 +78,7 @@ const MAX_PREFIX_WORDS: usize = 40;
 /// A word's postings are looked up per candidate when the list is this many times longer.
 const LOOKUP_RATIO: usize = 16;
 /// Candidates whose word order is compared with the query's.
-const PHRASE_CANDIDATES: usize = 40;
+const PHRASE_CANDIDATES: usize = 30;
 /// Characters of a paper's row that are indexed: its name, not the explanation after it.
 const PAPER_HEAD: usize = 50;
 /// Shorter names are more specific ("Đăng ký kết hôn" before "… có yếu tố nước ngoài"):
