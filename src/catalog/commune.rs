@@ -17,6 +17,12 @@ impl Procedure {
 /// "Ủy ban nhân dân cấp xã", "Công an cấp Xã", "UBND Phường Kinh Bắc, tỉnh Bắc Ninh"…
 /// but not "tổ chức chính trị - xã hội".
 pub fn is_commune_body(agency: &str) -> bool {
+    // "xã" and "phường" keep their x and ph in every spelling: without them, no need to fold.
+    let bytes = agency.as_bytes();
+    let ph = bytes.windows(2).any(|w| w[0].eq_ignore_ascii_case(&b'p') && w[1].eq_ignore_ascii_case(&b'h'));
+    if !ph && !bytes.iter().any(|b| b.eq_ignore_ascii_case(&b'x')) {
+        return false;
+    }
     let f = fold::fold(agency);
     let words = || f.split(' ').filter(|w| !w.is_empty());
     let cap_xa = words()
