@@ -206,39 +206,50 @@ impl Index {
         Index::build(&catalog.procedures, &groups)
     }
 
-    fn build(procedures: &[Procedure], groups: &[Vec<&str>]) -> Index {
+    fn build<'a>(procedures: &'a [Procedure], groups: &[Vec<&'a str>]) -> Index {
         let synonyms = Synonyms::shipped();
         let mut ids: HashMap<String, u32, BuildWordHasher> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut docs = Vec::with_capacity(procedures.len());
         let mut leadings = Vec::with_capacity(procedures.len());
         let mut buffer = String::new();
+        // Texts already read, as ranges of `read`: papers, results and fields repeat across
+        // procedures ("Tờ khai …", "Hộ tịch"), and are folded once.
+        let mut texts: HashMap<&'a str, (usize, usize), BuildWordHasher> = HashMap::default();
+        let mut read: Vec<u32> = Vec::new();
         for (doc, p) in procedures.iter().enumerate() {
             let doc = doc as u32;
             // Parts in falling weight: a word keeps the first (best) part it is found in. The
             // word ids in order are kept for names and keywords only.
-            let mut add = |text: &str, part: Part| -> Vec<u32> {
-                let phrase = part >= Part::Keyword;
-                let mut seq = Vec::new();
-                fold::each_word(text, &mut buffer, |word| {
-                    let id = match ids.get(word) {
-                        Some(id) => *id,
-                        None => {
-                            let id = ids.len() as u32;
-                            ids.insert(word.to_string(), id);
-                            postings.push(Vec::new());
-                            id
-                        }
-                    };
+            let mut add = |text: &'a str, part: Part| -> Vec<u32> {
+                let (start, end) = *texts.entry(text).or_insert_with(|| {
+                    let start = read.len();
+                    fold::each_word(text, &mut buffer, |word| {
+                        let id = match ids.get(word) {
+                            Some(id) => *id,
+                            None => {
+                                let id = ids.len() as u32;
+                                ids.insert(word.to_string(), id);
+                                postings.push(Vec::new());
+                                id
+                            }
+                        };
+                        read.push(id);
+                    });
+                    (start, read.len())
+                });
+                let words = &read[start..end];
+                for &id in words {
                     let list = &mut postings[id as usize];
                     if list.last().is_none_or(|last| last >> 3 != doc) {
                         list.push(doc << 3 | part as u32);
                     }
-                    if phrase {
-                        seq.push(id);
-                    }
-                });
-                seq
+                }
+                if part >= Part::Keyword {
+                    words.to_vec()
+                } else {
+                    Vec::new()
+                }
             };
             let mut phrases = Vec::new();
             let friendly = p.friendly_name.as_deref().map(|f| add(f, Part::Friendly));
