@@ -7,8 +7,13 @@ impl Procedure {
     /// Handled at commune level, by the record's levels or, for index rows (which have no
     /// levels), by the agencies.
     pub fn is_commune_level(&self) -> bool {
+        self.is_commune_level_by(is_commune_body)
+    }
+
+    /// The same, with `commune_body` telling the agencies (a cache of [`is_commune_body`]).
+    pub fn is_commune_level_by<'p>(&'p self, mut commune_body: impl FnMut(&'p str) -> bool) -> bool {
         match self.source {
-            RecordSource::PortalIndex => self.agencies.iter().any(|a| is_commune_body(a)),
+            RecordSource::PortalIndex => self.agencies.iter().any(|a| commune_body(a)),
             _ => self.levels.contains(&Level::Commune),
         }
     }

@@ -20,7 +20,7 @@ pub use highlight::highlight;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::catalog::{Catalog, PaperKind, Procedure, RecordSource, Status};
+use crate::catalog::{is_commune_body, Catalog, PaperKind, Procedure, RecordSource, Status};
 use crate::fold;
 use synonyms::{Qualifier, Synonyms, Variant};
 use word_hash::BuildWordHasher;
@@ -208,14 +208,19 @@ impl Index {
 
     fn build<'a>(procedures: &'a [Procedure], groups: &[Vec<&'a str>]) -> Index {
         let synonyms = Synonyms::shipped();
-        let mut ids: HashMap<String, u32, BuildWordHasher> = HashMap::default();
+        // Sized for a national catalog: about 12,000 words and as many distinct texts.
+        let mut ids: HashMap<String, u32, BuildWordHasher> =
+            HashMap::with_capacity_and_hasher(16_384, Default::default());
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut docs = Vec::with_capacity(procedures.len());
         let mut leadings = Vec::with_capacity(procedures.len());
         let mut buffer = String::new();
         // Texts already read, as ranges of `read`: papers, results and fields repeat across
         // procedures ("Tờ khai …", "Hộ tịch"), and are folded once.
-        let mut texts: HashMap<&'a str, (usize, usize), BuildWordHasher> = HashMap::default();
+        let mut texts: HashMap<&'a str, (usize, usize), BuildWordHasher> =
+            HashMap::with_capacity_and_hasher(16_384, Default::default());
+        // Agencies recur too: whether each is a commune body is decided once.
+        let mut bodies: HashMap<&'a str, bool, BuildWordHasher> = HashMap::default();
         let mut read: Vec<u32> = Vec::new();
         for (doc, p) in procedures.iter().enumerate() {
             let doc = doc as u32;
@@ -280,7 +285,7 @@ impl Index {
             docs.push(Doc {
                 length: length.min(MAX_LENGTH),
                 phrases,
-                prior: prior(p),
+                prior: prior(p, p.is_commune_level_by(|a| *bodies.entry(a).or_insert_with(|| is_commune_body(a)))),
                 repealed: p.lifecycle.status == Status::Repealed,
                 code_digits: digits(&p.code),
                 qualifier: Vec::new(),
@@ -760,8 +765,8 @@ fn order(phrase: &[u32], mask: &[u16], n: usize) -> (u32, bool) {
 /// A small head start for what communes handle and staff named, for full records, and for
 /// procedures published nationally rather than by one province; a small handicap for what only
 /// organisations file.
-fn prior(p: &Procedure) -> f32 {
-    let commune = if p.is_commune_level() { 4.0 } else { 0.0 };
+fn prior(p: &Procedure, commune: bool) -> f32 {
+    let commune = if commune { 4.0 } else { 0.0 };
     let named = if p.friendly_name.is_some() { 2.0 } else { 0.0 };
     let detailed = match p.source {
         RecordSource::PortalIndex => 0.0,

@@ -1,6 +1,8 @@
 //! The synonym and phrase table (`synonyms.txt`): everyday phrases and abbreviations mapped to
 //! the words of official names, and the words that carry no meaning in a query.
 
+use std::sync::Arc;
+
 use super::typo;
 use crate::fold;
 
@@ -17,7 +19,7 @@ const MAX_VARIANTS: usize = 3;
 #[derive(Debug, Clone, PartialEq)]
 struct Rule {
     from: Vec<String>,
-    to: Vec<Vec<String>>,
+    to: Arc<[Vec<String>]>,
     /// What its readings count: less for a word with several meanings ("=~").
     factor: f32,
 }
@@ -89,7 +91,7 @@ impl Synonyms {
                 .map(|(l, r)| (l, r, 1.0))
                 .or_else(|| line.split_once("=~").map(|(l, r)| (l, r, LIKELY)))
             {
-                let to: Vec<Vec<String>> = right.split('|').map(fold::words).filter(|w| !w.is_empty()).collect();
+                let to: Arc<[Vec<String>]> = right.split('|').map(fold::words).filter(|w| !w.is_empty()).collect();
                 for from in left.split('|').map(fold::words).filter(|w| !w.is_empty()) {
                     table.rules.push(Rule { from, to: to.clone(), factor });
                 }
@@ -225,7 +227,7 @@ impl Synonyms {
         };
         let mut out: Vec<Variant> = Vec::new();
         for (start, rule) in &found {
-            for to in &rule.to {
+            for to in rule.to.iter() {
                 let mut variant = replace(&typed, *start, rule, to);
                 variant.factor = rule.factor * if inside(*start, rule) { SUBSUMED } else { 1.0 };
                 if !out.iter().any(|v| v.words == variant.words) && variant.words != words {
