@@ -159,6 +159,18 @@ impl Scores {
     }
 }
 
+/// One way of saying the query, to score.
+#[derive(Clone, Copy)]
+struct Reading<'r> {
+    words: &'r [String],
+    /// Per word: what its rarity counts (less for the words around the synonym table's).
+    emphasis: &'r [f32],
+    /// What this reading's scores count.
+    factor: f32,
+    /// The only candidates, when given.
+    seed: Option<&'r [usize]>,
+}
+
 /// Buffers the readings of one query share; each reading leaves them as it found them.
 #[derive(Default)]
 struct Scratch {
@@ -376,7 +388,18 @@ impl Index {
             false => AS_TYPED,
         };
         let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: typed_factor };
-        for variant in std::iter::once(typed).chain(variants) {
+        // When the table covers the query, the query as typed comes last and only scores again
+        // what the table's readings found: "sổ đỏ" brings no procedure for "sổ" or "đỏ" alone.
+        let covered = typed_factor == AS_TYPED_COVERED;
+        let mut readings = variants;
+        if covered {
+            readings.push(typed);
+        } else {
+            readings.insert(0, typed);
+        }
+        let last = readings.len() - 1;
+        for (i, variant) in readings.iter().enumerate() {
+            let seed = (covered && i == last).then(|| best.touched.clone());
             // A typed word that the table's words also say ("chứng thực hợp đồng" typed before
             // "mua bán đất" read as "chứng thực hợp đồng giao dịch …") counts once, as the table's.
             let mut kept: Vec<usize> = self.synonyms.kept(&variant.words);
@@ -390,7 +413,8 @@ impl Index {
             let any_said = variant.said.iter().any(|s| *s);
             let emphasis: Vec<f32> =
                 kept.iter().map(|&i| if any_said && !variant.said[i] { AROUND_SAID } else { 1.0 }).collect();
-            self.score(&words, &emphasis, variant.factor, &mut known, &mut scratch, &mut best);
+            let way = Reading { words: &words, emphasis: &emphasis, factor: variant.factor, seed: seed.as_deref() };
+            self.score(way, &mut known, &mut scratch, &mut best);
         }
         best.hits()
     }
@@ -482,16 +506,9 @@ impl Index {
             .collect()
     }
 
-    /// Scores one way of saying the query into `best`, each score multiplied by `reading`.
-    fn score(
-        &self,
-        words: &[String],
-        emphasis: &[f32],
-        reading: f32,
-        known: &mut Vec<(String, bool, Term)>,
-        scratch: &mut Scratch,
-        best: &mut Scores,
-    ) {
+    /// Scores one way of saying the query into `best`, each score multiplied by its factor.
+    fn score(&self, way: Reading, known: &mut Vec<(String, bool, Term)>, scratch: &mut Scratch, best: &mut Scores) {
+        let Reading { words, emphasis, factor: reading, seed } = way;
         if words.is_empty() {
             return;
         }
@@ -508,6 +525,12 @@ impl Index {
         slot.resize(self.docs.len(), u32::MAX);
         mask.resize(self.words.len(), 0);
         said.resize(self.words.len(), false);
+        // Candidates given: no word brings others.
+        for &doc in seed.unwrap_or_default() {
+            slot[doc] = touched.len() as u32;
+            touched.push(doc as u32);
+        }
+        cells.resize(touched.len() * 2 * q, 0.0);
         // Rare words first. A word in a large share of the catalog ("đăng", "ký") brings no new
         // candidates once a rarer word has brought some: it only scores the ones already met.
         // In a reading from the synonym table, the table's words come first: the words around
@@ -520,7 +543,7 @@ impl Index {
             let term = &terms[qi];
             let df: usize = term.alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
             // In a reading from the table, the words around the table's bring no candidates.
-            let brings = touched.is_empty() || (df <= common_df && emphasis[qi] >= 1.0);
+            let brings = seed.is_none() && (touched.is_empty() || (df <= common_df && emphasis[qi] >= 1.0));
             let mark = |cells: &mut [f32], row: usize, f: f32, part: u32| {
                 let (row, part) = (row * 2 * q, PARTS[part as usize]);
                 cells[row + qi] = cells[row + qi].max(f);
