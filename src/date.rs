@@ -37,6 +37,11 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// Day of the week: 0 for Monday … 6 for Sunday.
+    pub fn weekday(self) -> u8 {
+        weekday_of(self.unix_days())
+    }
+
     /// Reads `YYYY-MM-DD`; `None` for anything else, including days a month does not have.
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.split('-');
@@ -48,6 +53,11 @@ impl Date {
         // A date that does not exist does not survive the round trip (2026-02-30 becomes 03-02).
         (date.month >= 1 && Date::from_unix_days(date.unix_days()) == date).then_some(date)
     }
+}
+
+/// Day of the week of a day counted from 1970-01-01 (a Thursday): 0 for Monday … 6 for Sunday.
+pub fn weekday_of(unix_days: i64) -> u8 {
+    (unix_days + 3).rem_euclid(7) as u8
 }
 
 impl fmt::Display for Date {
@@ -66,6 +76,13 @@ mod tests {
         assert_eq!(Date::from_unix_days(20_414).to_string(), "2025-11-22");
         assert_eq!(Date::from_unix_days(20_779).to_string(), "2026-11-22");
         assert_eq!(Date::from_unix_days(11_016).to_string(), "2000-02-29");
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(Date::parse("2026-11-22").map(Date::weekday), Some(6), "a Sunday");
+        assert_eq!(Date::parse("2026-11-23").map(Date::weekday), Some(0), "a Monday");
+        assert_eq!(Date::parse("1970-01-01").map(Date::weekday), Some(3), "a Thursday");
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl Holidays {
 
 /// Saturday or Sunday (1970-01-01 was a Thursday).
 fn is_weekend(day: i64) -> bool {
-    (day + 3).rem_euclid(7) >= 5
+    crate::date::weekday_of(day) >= 5
 }
 
 fn parse_line(line: &str) -> Result<Entry, String> {

@@ -1,7 +1,7 @@
 //! A procedure's situations (trường hợp): the citizen picks one, and the processing time, fees
 //! and papers below follow it. What a case leaves empty comes from the procedure.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
@@ -9,7 +9,11 @@ use super::fees::{self, CHANNELS};
 use super::papers;
 use super::text::Text;
 use super::Data;
+
 use crate::catalog::{Case, ChannelInfo, Procedure, ProcessingTime, TimeUnit};
+use crate::date::Date;
+use crate::due::result_date;
+use crate::holidays::Holidays;
 
 /// The choice of case, first one selected; nothing when the procedure has one situation only.
 pub(super) fn case_choice(t: &'static Text, p: &Procedure, chosen: RwSignal<usize>) -> Option<impl IntoView> {
@@ -70,14 +74,16 @@ fn times(t: &'static Text, p: &Procedure, case: Option<&Case>) -> Option<AnyView
         CHANNELS.iter().filter_map(|c| p.channels.iter().find(|info| info.channel == *c)).collect();
     let rows = if channels.is_empty() {
         let time = case_time?;
-        vec![time_row(t.all_channels, time_text(t, time), None)]
+        vec![time_row(t.all_channels, time_text(t, time), None, expected(t, time))]
     } else {
         channels
             .iter()
             .map(|info| {
-                let time = case_time.or(info.time.as_ref()).map(|time| time_text(t, time));
+                let recorded = case_time.or(info.time.as_ref());
+                let time = recorded.map(|time| time_text(t, time));
                 let note = info.note.clone().filter(|note| Some(note) != time.as_ref());
-                time_row(t.channel(info.channel), time.unwrap_or_else(|| t.time_not_stated.to_string()), note)
+                let due = recorded.and_then(|time| expected(t, time));
+                time_row(t.channel(info.channel), time.unwrap_or_else(|| t.time_not_stated.to_string()), note, due)
             })
             .collect()
     };
@@ -90,17 +96,30 @@ fn times(t: &'static Text, p: &Procedure, case: Option<&Case>) -> Option<AnyView
     )
 }
 
-fn time_row(label: &'static str, time: String, note: Option<String>) -> AnyView {
+fn time_row(label: &'static str, time: String, note: Option<String>, due: Option<String>) -> AnyView {
     view! {
         <div class="channel">
             <dt>{label}</dt>
             <dd>
                 <span class="time">{time}</span>
+                {due.map(|due| view! { <span class="due">{due}</span> })}
                 {note.map(|note| view! { <span class="channel-note">{note}</span> })}
             </dd>
         </div>
     }
     .into_any()
+}
+
+/// When the result is expected if the papers are handed in now, in the browser's local time,
+/// counted in working days (`crate::due`); `None` when the time gives no date.
+fn expected(t: &Text, time: &ProcessingTime) -> Option<String> {
+    static HOLIDAYS: OnceLock<Holidays> = OnceLock::new();
+    let now = js_sys::Date::new_0();
+    let today = Date { year: now.get_full_year() as i32, month: now.get_month() as u8 + 1, day: now.get_date() as u8 };
+    let minutes = (now.get_hours() * 60 + now.get_minutes()) as u16;
+    let due = result_date(time, today, minutes, HOLIDAYS.get_or_init(Holidays::shipped))?;
+    let date = crate::present::date(&due.date.to_string())?;
+    Some((t.expected_result)(t.weekdays[due.date.weekday() as usize], &date, due.approximate))
 }
 
 /// The source's wording, or for a same-day procedure with a cut-off hour, what the hour means.

@@ -83,6 +83,10 @@ pub struct Text {
     pub online_partial: &'static str,
     pub no_details: &'static str,
     pub time_heading: &'static str,
+    /// When the result is expected if the papers are handed in now: (weekday, date, approximate).
+    pub expected_result: fn(weekday: &str, date: &str, approximate: bool) -> String,
+    /// Monday first.
+    pub weekdays: [&'static str; 7],
     /// In person, online, by post.
     pub channels: [&'static str; 3],
     pub time_not_stated: &'static str,
@@ -239,6 +243,11 @@ pub const VI: Text = Text {
     online_partial: "Có thể nộp hồ sơ trực tuyến; một số bước làm tại bộ phận một cửa.",
     no_details: "Danh mục mới có tên của thủ tục này. Giấy tờ, thời hạn và phí: xem trên Cổng Dịch vụ công quốc gia hoặc hỏi bộ phận một cửa.",
     time_heading: "Thời hạn giải quyết",
+    expected_result: |weekday, date, approximate| match approximate {
+        false => format!("Nộp hôm nay: dự kiến có kết quả {weekday}, {date}"),
+        true => format!("Nộp hôm nay: dự kiến có kết quả khoảng {weekday}, {date}"),
+    },
+    weekdays: ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"],
     channels: ["Trực tiếp", "Trực tuyến", "Bưu chính"],
     time_not_stated: "Chưa ghi",
     all_channels: "Mọi hình thức",

@@ -67,11 +67,13 @@ const procedure = (page, code) => page.locator(`mot-cua section.procedure[data-c
  * console error, page error, failed load or request to another origin. When `fn` fails, those
  * problems are added to the error (they usually explain it).
  */
-async function withPage(pagePath, viewport, fn) {
+async function withPage(pagePath, viewport, fn, { now } = {}) {
   const { context, page, report, assertClean } = await openPage(browser, {
     allowedOrigins: [server.origin],
     viewport,
   });
+  // The page's clock, when the test needs a fixed "now" (the browser's local time, as the machine's).
+  if (now) await page.clock.setFixedTime(now);
   const what = `${pagePath} at ${viewport.width}x${viewport.height}`;
   try {
     try {
@@ -158,6 +160,21 @@ describe('demo page (dist/index.html)', () => {
         });
       }));
   }
+
+  test('the procedure says when the result is expected, in working days, after the cut-off hour', () =>
+    withPage(
+      'index.html',
+      DESKTOP,
+      async (page) => {
+        // Friday 20/11/2026 at 16:00, after the 15:00 cut-off of a same-day procedure: Monday.
+        await search(page, 'dang ky khai sinh', KHAI_SINH.code);
+        const view = await openKhaiSinh(page);
+        const due = await view.locator('dl.times .due').allTextContents();
+        assert.ok(due.length >= 1, 'an expected result date is shown');
+        for (const text of due) assert.equal(text, 'Nộp hôm nay: dự kiến có kết quả thứ Hai, 23/11/2026');
+      },
+      { now: new Date('2026-11-20T16:00:00') },
+    ));
 
   test('"dang ky ket hon" puts 1.000894 first', () =>
     withPage('index.html', DESKTOP, async (page) => {
