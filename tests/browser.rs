@@ -294,11 +294,13 @@ async fn a_citizen_finds_khai_sinh_and_sees_papers_times_fees_and_the_portal_lin
 
     // Same-day handling with a cut-off hour says what the hour means.
     let same_day = "Trong ngày (hồ sơ nhận sau 15:00 trả kết quả ngày làm việc tiếp theo)";
-    let times = w.texts("dl.times .channel");
-    assert_eq!(
-        times,
-        vec![format!("Trực tiếp{same_day}"), format!("Trực tuyến{same_day}"), format!("Bưu chính{same_day}")]
-    );
+    assert_eq!(w.texts("dl.times dt"), vec!["Trực tiếp", "Trực tuyến", "Bưu chính"]);
+    assert_eq!(w.texts("dl.times .time"), vec![same_day; 3]);
+    // … and when the result is expected if handed in now (the date depends on today: tests/e2e
+    // checks one with a fixed clock).
+    let due = w.texts("dl.times .due");
+    assert_eq!(due.len(), 3, "{due:?}");
+    assert!(due.iter().all(|d| d.starts_with("Nộp hôm nay: dự kiến có kết quả ")), "{due:?}");
     assert_eq!(w.texts("ul.agencies > li"), vec!["Ủy ban nhân dân cấp xã"]);
     assert_eq!(w.texts("ul.results-received > li"), vec!["Giấy khai sinh"]);
 
@@ -731,7 +733,8 @@ const SYNTHETIC_11: &str = r#"{"format":"motcua-catalog","format_version":"1.1",
 async fn a_case_sets_time_papers_and_fees_and_leaves_the_rest_to_the_procedure() {
     let w = Widget::mount(CatalogSource::Inline(SYNTHETIC_11.to_string()));
     w.open("9.999101").await;
-    assert_eq!(w.texts("dl.times .channel"), vec!["Trực tiếp05 ngày làm việc", "Trực tuyến05 ngày làm việc"]);
+    assert_eq!(w.texts("dl.times dt"), vec!["Trực tiếp", "Trực tuyến"]);
+    assert_eq!(w.texts("dl.times .time"), vec!["05 ngày làm việc"; 2]);
     assert_eq!(fee_amounts(&w, "Trực tiếp"), vec!["2.000 đồng/trang", "10 USD"]);
     assert_eq!(fee_amounts(&w, "Trực tuyến"), vec!["10 USD"]);
     let desk = w.row("dl.fees", "Trực tiếp");
@@ -749,12 +752,13 @@ async fn a_case_sets_time_papers_and_fees_and_leaves_the_rest_to_the_procedure()
     w.click("fieldset.cases input[value=\"1\"]");
     w.wait_until("case B's papers", |w| w.texts("ul.papers > li .paper-name") == ["Giấy tờ riêng của trường hợp B"])
         .await;
-    assert_eq!(w.texts("dl.times .channel"), vec!["Trực tiếp03 ngày làm việc", "Trực tuyến03 ngày làm việc"]);
+    assert_eq!(w.texts("dl.times .time"), vec!["03 ngày làm việc"; 2]);
     assert_eq!(w.all(".fees-not-stated").len(), 1, "case B and the procedure state no fee");
 
     w.click("button.back");
     w.open("9.999103").await;
-    assert_eq!(w.texts("dl.times .channel"), vec!["Mọi hình thứcTrong ngày"]);
+    assert_eq!(w.texts("dl.times dt"), vec!["Mọi hình thức"]);
+    assert_eq!(w.texts("dl.times .time"), vec!["Trong ngày"]);
     assert_eq!(fee_amounts(&w, "Mọi hình thức"), vec!["Dữ liệu chưa ghi mức thu"]);
     assert!(w.find(".no-details").is_none(), "a case is a detail");
 }
