@@ -19,23 +19,53 @@ pub enum Folded {
     Nothing,
 }
 
+/// Each ASCII character folded: a lowercase letter or digit, or `SEPARATOR`.
+const ASCII: [u8; 128] = {
+    let mut table = [SEPARATOR; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'0'..=b'9' | b'a'..=b'z' => c,
+            b'A'..=b'Z' => c.to_ascii_lowercase(),
+            _ => SEPARATOR,
+        };
+        b += 1;
+    }
+    table[b'y' as usize] = b'i';
+    table[b'Y' as usize] = b'i';
+    table
+};
+
+/// What `fold_code` gives for a character that ends a word, and for one that leaves no trace.
+const SEPARATOR: u8 = 0;
+const NOTHING: u8 = 1;
+
+/// Folds one character, by its code point: a lowercase ASCII letter or digit, `SEPARATOR` or
+/// `NOTHING`.
+fn fold_code(cp: u32) -> u8 {
+    let base = match cp {
+        0..=0x7F => return ASCII[cp as usize],
+        0xC0..=0x1B0 => LATIN[(cp - 0xC0) as usize],
+        0x1EA0..=0x1EF9 => VIETNAMESE[(cp - 0x1EA0) as usize],
+        // Combining diacritics, zero-width and directional marks, soft hyphen, BOM.
+        0x300..=0x36F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xAD | 0xFEFF => return NOTHING,
+        _ => return SEPARATOR,
+    };
+    match base {
+        b' ' => SEPARATOR,
+        b'y' => b'i',
+        other => other,
+    }
+}
+
 /// Folds one character. `y` becomes `i`: Vietnamese spells many syllables either way
 /// (`ký`/`kí`, `lý`/`lí`), and citizens type both.
 pub fn fold_char(c: char) -> Folded {
-    let cp = c as u32;
-    let base = match cp {
-        0x30..=0x39 => return Folded::Char(c),
-        0x41..=0x5A | 0x61..=0x7A => c.to_ascii_lowercase(),
-        0xC0..=0x1B0 => LATIN[(cp - 0xC0) as usize] as char,
-        0x1EA0..=0x1EF9 => VIETNAMESE[(cp - 0x1EA0) as usize] as char,
-        // Combining diacritics, zero-width and directional marks, soft hyphen, BOM.
-        0x300..=0x36F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xAD | 0xFEFF => return Folded::Nothing,
-        _ => ' ',
-    };
-    match base {
-        ' ' => Folded::Separator,
-        'y' => Folded::Char('i'),
-        other => Folded::Char(other),
+    match fold_code(c as u32) {
+        SEPARATOR => Folded::Separator,
+        NOTHING => Folded::Nothing,
+        folded => Folded::Char(folded as char),
     }
 }
 
@@ -60,6 +90,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Calls `f` with each folded word of `text`, folding into `buffer` (no allocation per word).
+/// The index's build folds the whole catalog with it: it reads bytes, not `char`s.
 pub fn each_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
     buffer.clear();
     let mut end_word = |buffer: &mut String| {
@@ -68,21 +99,23 @@ pub fn each_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
             buffer.clear();
         }
     };
-    for c in text.chars() {
-        // ASCII first: most of a catalog's characters are.
-        let folded = if c.is_ascii() {
-            match c {
-                'y' | 'Y' => Folded::Char('i'),
-                _ if c.is_ascii_alphanumeric() => Folded::Char(c.to_ascii_lowercase()),
-                _ => Folded::Separator,
-            }
-        } else {
-            fold_char(c)
+    let bytes = text.as_bytes();
+    let byte = |i: usize| u32::from(bytes.get(i).map_or(0, |b| b & 0x3F));
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // UTF-8: one byte for ASCII, two for most accented letters, three for the rest of the
+        // Vietnamese ones; the four-byte characters (emoji) are never letters here.
+        let (folded, len) = match b {
+            0..=0x7F => (ASCII[b as usize], 1),
+            0xC0..=0xDF => (fold_code(u32::from(b & 0x1F) << 6 | byte(i + 1)), 2),
+            0xE0..=0xEF => (fold_code(u32::from(b & 0x0F) << 12 | byte(i + 1) << 6 | byte(i + 2)), 3),
+            _ => (SEPARATOR, 4),
         };
+        i += len;
         match folded {
-            Folded::Char(c) => buffer.push(c),
-            Folded::Separator => end_word(buffer),
-            Folded::Nothing => {}
+            SEPARATOR => end_word(buffer),
+            NOTHING => {}
+            c => buffer.push(char::from(c)),
         }
     }
     end_word(buffer);

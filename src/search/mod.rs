@@ -12,6 +12,7 @@ mod filter;
 mod highlight;
 mod synonyms;
 mod typo;
+mod vocabulary;
 mod word_hash;
 
 pub use filter::Filter;
@@ -23,6 +24,7 @@ use std::rc::Rc;
 use crate::catalog::{is_commune_body, Catalog, PaperKind, Procedure, RecordSource, Status};
 use crate::fold;
 use synonyms::{Qualifier, Synonyms, Variant};
+use vocabulary::Vocabulary;
 use word_hash::BuildWordHasher;
 
 /// Where a word was found; the weight ranks the parts.
@@ -221,9 +223,8 @@ impl Index {
     fn build<'a>(procedures: &'a [Procedure], groups: &[Vec<&'a str>]) -> Index {
         let synonyms = Synonyms::shipped();
         // Sized for a national catalog: about 12,000 words and as many distinct texts.
-        let mut ids: HashMap<String, u32, BuildWordHasher> =
-            HashMap::with_capacity_and_hasher(16_384, Default::default());
-        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut vocabulary = Vocabulary::with_capacity(16_384);
+        let mut postings: Vec<Vec<u32>> = Vec::with_capacity(16_384);
         let mut docs = Vec::with_capacity(procedures.len());
         let mut leadings = Vec::with_capacity(procedures.len());
         let mut buffer = String::new();
@@ -239,22 +240,22 @@ impl Index {
             // Parts in falling weight: a word keeps the first (best) part it is found in. The
             // word ids in order are kept for names and keywords only.
             let mut add = |text: &'a str, part: Part| -> Vec<u32> {
-                let (start, end) = *texts.entry(text).or_insert_with(|| {
+                let mut fold_text = || {
                     let start = read.len();
                     fold::each_word(text, &mut buffer, |word| {
-                        let id = match ids.get(word) {
-                            Some(id) => *id,
-                            None => {
-                                let id = ids.len() as u32;
-                                ids.insert(word.to_string(), id);
-                                postings.push(Vec::new());
-                                id
-                            }
-                        };
+                        let (id, new) = vocabulary.intern(word);
+                        if new {
+                            postings.push(Vec::new());
+                        }
                         read.push(id);
                     });
                     (start, read.len())
-                });
+                };
+                // Names and keywords seldom recur: they are folded without looking them up.
+                let (start, end) = match part >= Part::Keyword {
+                    true => fold_text(),
+                    false => *texts.entry(text).or_insert_with(fold_text),
+                };
                 let words = &read[start..end];
                 for &id in words {
                     let list = &mut postings[id as usize];
@@ -288,8 +289,8 @@ impl Index {
                 add(text, Part::Field);
             }
             // "Thủ tục" at the start of a name says nothing about it.
-            let leading = match (ids.get("thu"), ids.get("tuc")) {
-                (Some(&a), Some(&b)) if phrases[0].starts_with(&[a, b]) => 2,
+            let leading = match (vocabulary.id("thu"), vocabulary.id("tuc")) {
+                (Some(a), Some(b)) if phrases[0].starts_with(&[a, b]) => 2,
                 _ => 0,
             };
             let length = phrases[0].len() - leading;
@@ -304,8 +305,8 @@ impl Index {
                 special: Vec::new(),
             });
         }
-        let variants = resolve(&synonyms.qualifiers, &ids);
-        let specials = resolve(&synonyms.specials, &ids);
+        let variants = resolve(&synonyms.qualifiers, &vocabulary);
+        let specials = resolve(&synonyms.specials, &vocabulary);
         for (d, leading) in docs.iter_mut().zip(leadings) {
             let name = &d.phrases[0][leading..];
             d.qualifier = find(&variants, name, false);
@@ -313,12 +314,7 @@ impl Index {
         }
 
         // Sort the vocabulary so that prefixes are ranges, and renumber.
-        let mut words: Vec<(String, u32)> = ids.into_iter().collect();
-        words.sort_unstable();
-        let mut renumber = vec![0u32; words.len()];
-        for (new, (_, old)) in words.iter().enumerate() {
-            renumber[*old as usize] = new as u32;
-        }
+        let (words, renumber) = vocabulary.into_sorted();
         let mut sorted_postings = vec![Vec::new(); words.len()];
         for (old, list) in postings.into_iter().enumerate() {
             let mut list = list;
@@ -330,7 +326,6 @@ impl Index {
         {
             *id = renumber[*id as usize];
         }
-        let words: Vec<String> = words.into_iter().map(|(w, _)| w).collect();
         let mut by_len: Vec<Vec<u32>> = Vec::new();
         for (id, word) in words.iter().enumerate() {
             if by_len.len() <= word.len() {
@@ -812,8 +807,8 @@ fn prior(p: &Procedure, commune: bool) -> f32 {
 
 /// The qualifiers as word ids: (the whole phrase, its key words); those with a word the catalog
 /// lacks cannot occur and are left out.
-fn resolve(qualifiers: &[Qualifier], ids: &HashMap<String, u32, BuildWordHasher>) -> Vec<(Vec<u32>, Vec<u32>)> {
-    let id = |w: &String| ids.get(w.as_str()).copied();
+fn resolve(qualifiers: &[Qualifier], vocabulary: &Vocabulary) -> Vec<(Vec<u32>, Vec<u32>)> {
+    let id = |w: &String| vocabulary.id(w);
     qualifiers
         .iter()
         .filter_map(|q| Some((q.words().map(id).collect::<Option<_>>()?, q.key.iter().map(id).collect::<Option<_>>()?)))
@@ -823,12 +818,12 @@ fn resolve(qualifiers: &[Qualifier], ids: &HashMap<String, u32, BuildWordHasher>
 /// The key words of the first qualifier that `name` (without a leading "Thủ tục") begins with,
 /// or has `anywhere`; empty when none does.
 fn find(qualifiers: &[(Vec<u32>, Vec<u32>)], name: &[u32], anywhere: bool) -> Vec<u32> {
-    let starts = if anywhere { name.len() } else { name.len().min(1) };
-    qualifiers
-        .iter()
-        .find(|(phrase, _)| (0..starts).any(|i| name[i..].starts_with(phrase)))
-        .map(|(_, key)| key.clone())
-        .unwrap_or_default()
+    let starts = &name[..if anywhere { name.len() } else { name.len().min(1) }];
+    let at = |phrase: &[u32]| {
+        let first = phrase.first();
+        starts.iter().enumerate().any(|(i, w)| Some(w) == first && name[i..].starts_with(phrase))
+    };
+    qualifiers.iter().find(|(phrase, _)| at(phrase)).map(|(_, key)| key.clone()).unwrap_or_default()
 }
 
 /// The text up to the end of the word that holds its `chars`-th character.

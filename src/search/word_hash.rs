@@ -22,8 +22,14 @@ impl Hasher for WordHasher {
         self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(SEED);
+    }
+
+    /// The product's high bits depend on every bit written; the table picks buckets by the low
+    /// bits, so they are rotated down.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
