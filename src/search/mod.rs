@@ -161,10 +161,37 @@ impl Scores {
     }
 }
 
+/// Where a word of a reading comes from: it decides what the word may stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Typed by the citizen: the word, its regional spellings and its slips.
+    Typed,
+    /// The last word typed, perhaps unfinished: also the words it begins.
+    Typing,
+    /// Said by the synonym table: the word alone, spelled as it should be.
+    Table,
+}
+
+impl Source {
+    /// The sources of the `kept` words of a reading, `said` by the table or typed.
+    fn of(kept: &[usize], said: &[bool]) -> Vec<Source> {
+        let last = kept.len().saturating_sub(1);
+        kept.iter()
+            .enumerate()
+            .map(|(k, &i)| match (said[i], k == last) {
+                (true, _) => Source::Table,
+                (false, true) => Source::Typing,
+                (false, false) => Source::Typed,
+            })
+            .collect()
+    }
+}
+
 /// One way of saying the query, to score.
 #[derive(Clone, Copy)]
 struct Reading<'r> {
     words: &'r [String],
+    sources: &'r [Source],
     /// Per word: what its rarity counts (less for the words around the synonym table's).
     emphasis: &'r [f32],
     /// What this reading's scores count.
@@ -188,6 +215,9 @@ struct Scratch {
     /// The documents met, in order.
     touched: Vec<u32>,
 }
+
+/// The terms of a query's words already looked up, by word and source.
+type Known = Vec<(String, Source, Term)>;
 
 /// A query word and what it may stand for: `(word id, factor)`.
 #[derive(Clone)]
@@ -404,27 +434,33 @@ impl Index {
             kept.retain(|&i| !said_too(i));
             kept.truncate(MAX_WORDS);
             let words: Vec<String> = kept.iter().map(|&i| variant.words[i].clone()).collect();
+            let sources = Source::of(&kept, &variant.said);
             // In a reading from the table, the words the citizen added count half.
             let any_said = variant.said.iter().any(|s| *s);
             let emphasis: Vec<f32> =
                 kept.iter().map(|&i| if any_said && !variant.said[i] { AROUND_SAID } else { 1.0 }).collect();
-            let way = Reading { words: &words, emphasis: &emphasis, factor: variant.factor, seed: seed.as_deref() };
+            let way = Reading {
+                words: &words,
+                sources: &sources,
+                emphasis: &emphasis,
+                factor: variant.factor,
+                seed: seed.as_deref(),
+            };
             self.score(way, &mut known, &mut scratch, &mut best);
         }
         best.hits()
     }
 
-    /// What each query word may stand for. The last word is still being typed: it may be a prefix.
-    /// The same word in several readings of a query is looked up once (`known`).
-    fn terms(&self, words: &[String], known: &mut Vec<(String, bool, Term)>) -> Vec<Term> {
+    /// What each word of a reading may stand for, by where it comes from. The same word in
+    /// several readings of a query is looked up once (`known`).
+    fn terms(&self, words: &[String], sources: &[Source], known: &mut Known) -> Vec<Term> {
         let mut out = Vec::with_capacity(words.len());
-        for (i, word) in words.iter().enumerate() {
-            let last = i + 1 == words.len();
-            match known.iter().find(|(w, l, _)| *l == last && w == word) {
+        for (word, &source) in words.iter().zip(sources) {
+            match known.iter().find(|(w, s, _)| *s == source && w == word) {
                 Some((_, _, term)) => out.push(term.clone()),
                 None => {
-                    let term = self.term(word, last);
-                    known.push((word.clone(), last, term.clone()));
+                    let term = self.term(word, source);
+                    known.push((word.clone(), source, term.clone()));
                     out.push(term);
                 }
             }
@@ -432,8 +468,8 @@ impl Index {
         out
     }
 
-    /// What `word` may stand for; the `last` word of a query may be a prefix.
-    fn term(&self, word: &str, last: bool) -> Term {
+    /// What `word` may stand for, by where it comes from.
+    fn term(&self, word: &str, source: Source) -> Term {
         let n = self.docs.len().max(1) as f32;
         let mut alternatives: Vec<(u32, f32)> = Vec::new();
         let exact = self.words.binary_search_by(|w| w.as_str().cmp(word)).ok().map(|id| id as u32);
@@ -441,12 +477,13 @@ impl Index {
         // A word still being typed says no more than its most common completion: "t" is not
         // the rare word "t" but the start of "thủ", "tục", "tỉnh"…
         let mut typed_df = exact.map_or(0, |id| self.postings[id as usize].len());
-        if last {
+        let typed = source != Source::Table;
+        if source == Source::Typing {
             let prefixed = self.prefixed(word, exact);
             typed_df = typed_df.max(prefixed.first().map_or(0, |(id, _)| self.postings[*id as usize].len()));
             alternatives.extend(prefixed);
         }
-        for other in typo::regional(word) {
+        for other in typo::regional(word).into_iter().filter(|_| typed) {
             if let Ok(id) = self.words.binary_search(&other) {
                 alternatives.push((id as u32, REGIONAL));
             }
@@ -454,7 +491,7 @@ impl Index {
         // A real, not rare word is what the citizen meant, and so is a word of the synonym table
         // ("gcn"); only others may be slips.
         let common = exact.is_some_and(|id| self.postings[id as usize].len() >= 3);
-        if !common && !self.synonyms.knows(word) {
+        if typed && !common && !self.synonyms.knows(word) {
             alternatives.extend(self.slips(word).into_iter().map(|id| (id, SLIP)));
         }
         alternatives.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -502,12 +539,12 @@ impl Index {
     }
 
     /// Scores one way of saying the query into `best`, each score multiplied by its factor.
-    fn score(&self, way: Reading, known: &mut Vec<(String, bool, Term)>, scratch: &mut Scratch, best: &mut Scores) {
-        let Reading { words, emphasis, factor: reading, seed } = way;
+    fn score(&self, way: Reading, known: &mut Known, scratch: &mut Scratch, best: &mut Scores) {
+        let Reading { words, sources, emphasis, factor: reading, seed } = way;
         if words.is_empty() {
             return;
         }
-        let mut terms = self.terms(words, known);
+        let mut terms = self.terms(words, sources, known);
         for (term, e) in terms.iter_mut().zip(emphasis) {
             term.idf *= e;
         }
@@ -541,8 +578,8 @@ impl Index {
             let brings = seed.is_none() && (touched.is_empty() || (df <= common_df && emphasis[qi] >= 1.0));
             let mark = |cells: &mut [f32], row: usize, f: f32, part: u32| {
                 let (row, part) = (row * 2 * q, PARTS[part as usize]);
-                cells[row + qi] = cells[row + qi].max(f);
-                cells[row + q + qi] = cells[row + q + qi].max(f * part.weight());
+                raise(&mut cells[row + qi], f);
+                raise(&mut cells[row + q + qi], f * part.weight());
             };
             for &(id, f) in term.alternatives.iter() {
                 let list = &self.postings[id as usize];
@@ -591,20 +628,15 @@ impl Index {
         }
         let total_idf: f32 = terms.iter().filter(|t| !t.weak).map(|t| t.idf).sum::<f32>().max(f32::EPSILON);
         let content: Vec<f32> = terms.iter().map(|t| if t.weak { 0.0 } else { t.idf }).collect();
+        let bonus: Vec<f32> = terms.iter().map(|t| if t.weak { WEAK_BONUS } else { 0.0 }).collect();
+        let dot = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>();
         let mut hits: Vec<Hit> = touched
             .iter()
             .zip(cells.chunks_exact(2 * q))
             .map(|(&doc, row)| {
                 let doc = doc as usize;
                 let (factor, weight) = row.split_at(q);
-                let (mut coverage, mut strength, mut weak) = (0.0, 0.0, 0.0);
-                for ((f, w), (c, t)) in factor.iter().zip(weight).zip(content.iter().zip(&terms)) {
-                    coverage += f * c;
-                    strength += w * c;
-                    if t.weak {
-                        weak += f * WEAK_BONUS;
-                    }
-                }
+                let (coverage, strength, weak) = (dot(factor, &content), dot(weight, &content), dot(factor, &bonus));
                 let d = &self.docs[doc];
                 let mut penalty = if d.repealed { REPEALED_PENALTY } else { 0.0 };
                 // A variant ("Cấp lại …") the query did not ask for comes after the main procedure.
@@ -685,9 +717,11 @@ impl Index {
         let mut known = Vec::new();
         let words = fold::words(query);
         let mut out: Vec<String> = Vec::new();
-        let typed = std::iter::once(words.clone());
-        for variant in typed.chain(self.synonyms.variants(&words, &|w| self.is_word(w)).into_iter().map(|v| v.words)) {
-            for term in self.terms(&self.synonyms.without_stops(&variant), &mut known) {
+        let typed = Variant { words: words.clone(), said: vec![false; words.len()], factor: 1.0 };
+        for variant in std::iter::once(typed).chain(self.synonyms.variants(&words, &|w| self.is_word(w))) {
+            let kept = self.synonyms.kept(&variant.words);
+            let kept_words: Vec<String> = kept.iter().map(|&i| variant.words[i].clone()).collect();
+            for term in self.terms(&kept_words, &Source::of(&kept, &variant.said), &mut known) {
                 // A word that is itself in the catalog is marked as typed (or as the word it
                 // begins), not as its near spellings.
                 let exact = term.alternatives.iter().any(|(_, f)| *f == EXACT);
@@ -738,6 +772,13 @@ pub fn best(mut hits: Vec<Hit>, n: usize) -> Vec<Hit> {
     }
     hits.sort_unstable_by(by_rank);
     hits
+}
+
+/// Raises `cell` to `value` (scores are never NaN: cheaper than `f32::max`, in wasm too).
+fn raise(cell: &mut f32, value: f32) {
+    if value > *cell {
+        *cell = value;
+    }
 }
 
 /// Documents in which a word is common: none below `SMALL_CATALOG`, where every word may bring

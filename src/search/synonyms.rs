@@ -179,6 +179,7 @@ impl Synonyms {
     }
 
     /// The query without its stop phrases; the query itself when nothing else would be left.
+    #[cfg(test)]
     pub fn without_stops(&self, words: &[String]) -> Vec<String> {
         self.kept(words).into_iter().map(|i| words[i].clone()).collect()
     }
