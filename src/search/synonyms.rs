@@ -24,18 +24,44 @@ struct Rule {
     factor: f32,
 }
 
+/// Phrases by their first word: `(word, positions of the phrases)`, sorted by word.
+type ByFirst = Vec<(String, Vec<usize>)>;
+
+fn by_first<'a>(phrases: impl Iterator<Item = &'a Vec<String>>) -> ByFirst {
+    let mut table: ByFirst = Vec::new();
+    for (i, phrase) in phrases.enumerate() {
+        let Some(first) = phrase.first() else { continue };
+        match table.iter_mut().find(|(w, _)| w == first) {
+            Some((_, list)) => list.push(i),
+            None => table.push((first.clone(), vec![i])),
+        }
+    }
+    table.sort();
+    table
+}
+
+/// The positions of the phrases that begin with `word`.
+fn starting_with<'t>(table: &'t ByFirst, word: &str) -> &'t [usize] {
+    match table.binary_search_by(|(w, _)| w.as_str().cmp(word)) {
+        Ok(at) => &table[at].1,
+        Err(_) => &[],
+    }
+}
+
 /// The parsed table, folded.
 #[derive(Debug, Clone, Default)]
 pub struct Synonyms {
     rules: Vec<Rule>,
     /// Stop phrases, longest first.
     stops: Vec<Vec<String>>,
+    /// The stop phrases by their first word.
+    stops_by_first: ByFirst,
     /// Words that say little, sorted.
     weak: Vec<String>,
     /// Every word of the rules' phrases, sorted: what a query word may be read as.
     known: Vec<String>,
     /// The rules by the first word of their phrase: `(word, rule positions)`, sorted.
-    by_first: Vec<(String, Vec<usize>)>,
+    by_first: ByFirst,
     /// How the names of variants of a main procedure begin, longest first.
     pub qualifiers: Vec<Qualifier>,
     /// Phrases that, anywhere in a name, make it a special case ("… có yếu tố nước ngoài").
@@ -106,13 +132,8 @@ impl Synonyms {
         table.known.dedup();
         // Longer phrases first, so that "mat so do" is tried before "mat".
         table.rules.sort_by_key(|r| std::cmp::Reverse(r.from.len()));
-        for (i, rule) in table.rules.iter().enumerate() {
-            match table.by_first.iter_mut().find(|(w, _)| *w == rule.from[0]) {
-                Some((_, list)) => list.push(i),
-                None => table.by_first.push((rule.from[0].clone(), vec![i])),
-            }
-        }
-        table.by_first.sort();
+        table.by_first = by_first(table.rules.iter().map(|r| &r.from));
+        table.stops_by_first = by_first(table.stops.iter());
         table
     }
 
@@ -162,7 +183,12 @@ impl Synonyms {
     /// else would be left.
     pub fn kept(&self, words: &[String]) -> Vec<usize> {
         let mut keep = vec![true; words.len()];
-        for stop in &self.stops {
+        // Only the stop phrases that begin with a word of the query, in the table's order.
+        let mut stops: Vec<usize> =
+            words.iter().flat_map(|w| starting_with(&self.stops_by_first, w)).copied().collect();
+        stops.sort_unstable();
+        stops.dedup();
+        for stop in stops.into_iter().map(|i| &self.stops[i]) {
             for start in 0..words.len().saturating_sub(stop.len() - 1) {
                 let span = start..start + stop.len();
                 if keep[span.clone()].iter().all(|k| *k) && words[span.clone()] == stop[..] {
@@ -194,8 +220,7 @@ impl Synonyms {
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for (start, first) in readings.iter().enumerate() {
             for word in first {
-                let Ok(at) = self.by_first.binary_search_by(|(w, _)| w.as_str().cmp(word)) else { continue };
-                for &i in &self.by_first[at].1 {
+                for &i in starting_with(&self.by_first, word) {
                     let from = &self.rules[i].from;
                     let fits = start + from.len() <= words.len()
                         && from.iter().zip(&readings[start..]).all(|(w, r)| r.contains(&w.as_str()));
