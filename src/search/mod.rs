@@ -107,15 +107,22 @@ struct Doc {
     phrases: Vec<Vec<u32>>,
     /// Words of the official name, without a leading "Thủ tục", at most `MAX_LENGTH`.
     length: usize,
-    prior: f32,
-    repealed: bool,
     /// The code without its dots, e.g. `1001193`.
     code_digits: String,
-    /// When the name begins as a variant's ("Cấp lại …"): the words a query must say to mean it.
-    qualifier: Vec<u32>,
-    /// When the name is a special case ("… có yếu tố nước ngoài"): the words that ask for it.
-    special: Vec<u32>,
 }
+
+/// What scoring needs of each document met, apart from `Doc`: small, and side by side.
+#[derive(Debug, Clone, Copy)]
+struct Standing {
+    /// The prior, less the length penalty and, for a repealed procedure, the repealed one.
+    base: f32,
+    /// The variant its name begins as ("Cấp lại …") and the special case it names ("… có yếu
+    /// tố nước ngoài"): positions in `Index::qualifiers`, or `UNQUALIFIED`.
+    variant: u16,
+    special: u16,
+}
+
+const UNQUALIFIED: u16 = u16::MAX;
 
 /// An inverted index over a list of procedures.
 #[derive(Debug)]
@@ -135,6 +142,9 @@ pub struct Index {
     /// Per word: `doc << 3 | part`, one entry per document (its best part), in document order.
     postings: Vec<Vec<u32>>,
     docs: Vec<Doc>,
+    standing: Vec<Standing>,
+    /// The words that ask for each variant, then for each special case.
+    qualifiers: Vec<Vec<u32>>,
     synonyms: Synonyms,
 }
 
@@ -257,6 +267,7 @@ impl Index {
         let mut postings: Vec<Vec<u32>> = Vec::with_capacity(16_384);
         let mut docs = Vec::with_capacity(procedures.len());
         let mut leadings = Vec::with_capacity(procedures.len());
+        let mut priors = Vec::with_capacity(procedures.len());
         let mut buffer = String::new();
         // Texts already read, as ranges of `read`: papers, results and fields repeat across
         // procedures ("Tờ khai …", "Hộ tịch"), and are folded once.
@@ -325,23 +336,28 @@ impl Index {
             };
             let length = phrases[0].len() - leading;
             leadings.push(leading);
-            docs.push(Doc {
-                length: length.min(MAX_LENGTH),
-                phrases,
-                prior: prior(p, p.is_commune_level_by(|a| *bodies.entry(a).or_insert_with(|| is_commune_body(a)))),
-                repealed: p.lifecycle.status == Status::Repealed,
-                code_digits: digits(&p.code),
-                qualifier: Vec::new(),
-                special: Vec::new(),
-            });
+            let prior = prior(p, p.is_commune_level_by(|a| *bodies.entry(a).or_insert_with(|| is_commune_body(a))));
+            let repealed = if p.lifecycle.status == Status::Repealed { REPEALED_PENALTY } else { 0.0 };
+            priors.push(prior - repealed);
+            docs.push(Doc { length: length.min(MAX_LENGTH), phrases, code_digits: digits(&p.code) });
         }
         let variants = resolve(&synonyms.qualifiers, &vocabulary);
         let specials = resolve(&synonyms.specials, &vocabulary);
-        for (d, leading) in docs.iter_mut().zip(leadings) {
-            let name = &d.phrases[0][leading..];
-            d.qualifier = find(&variants, name, false);
-            d.special = find(&specials, name, true);
-        }
+        let standing: Vec<Standing> = docs
+            .iter()
+            .zip(leadings)
+            .zip(priors)
+            .map(|((d, leading), prior)| {
+                let name = &d.phrases[0][leading..];
+                let position = |found: Option<usize>, offset: usize| found.map_or(UNQUALIFIED, |i| (i + offset) as u16);
+                Standing {
+                    base: prior - LENGTH_PENALTY * d.length as f32,
+                    variant: position(find(&variants, name, false), 0),
+                    special: position(find(&specials, name, true), variants.len()),
+                }
+            })
+            .collect();
+        let mut qualifiers: Vec<Vec<u32>> = variants.into_iter().chain(specials).map(|(_, key)| key).collect();
 
         // Sort the vocabulary so that prefixes are ranges, and renumber.
         let (words, renumber) = vocabulary.into_sorted();
@@ -351,9 +367,7 @@ impl Index {
             list.shrink_to_fit();
             sorted_postings[renumber[old] as usize] = list;
         }
-        for id in
-            docs.iter_mut().flat_map(|d| d.phrases.iter_mut().flatten().chain(&mut d.qualifier).chain(&mut d.special))
-        {
+        for id in docs.iter_mut().flat_map(|d| d.phrases.iter_mut().flatten()).chain(qualifiers.iter_mut().flatten()) {
             *id = renumber[*id as usize];
         }
         let mut by_len: Vec<Vec<u32>> = Vec::new();
@@ -366,7 +380,18 @@ impl Index {
         let n = docs.len().max(1) as f32;
         let word_idf = sorted_postings.iter().map(|p| (1.0 + n / (p.len() as f32 + 1.0)).ln()).collect();
         let (dense_row, dense) = dense_rows(&sorted_postings, docs.len());
-        Index { words, by_len, word_idf, dense_row, dense, postings: sorted_postings, docs, synonyms }
+        Index {
+            words,
+            by_len,
+            word_idf,
+            dense_row,
+            dense,
+            postings: sorted_postings,
+            docs,
+            standing,
+            qualifiers,
+            synonyms,
+        }
     }
 
     fn is_word(&self, word: &str) -> bool {
@@ -630,6 +655,7 @@ impl Index {
         let content: Vec<f32> = terms.iter().map(|t| if t.weak { 0.0 } else { t.idf }).collect();
         let bonus: Vec<f32> = terms.iter().map(|t| if t.weak { WEAK_BONUS } else { 0.0 }).collect();
         let dot = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>();
+        let asked: Vec<bool> = self.qualifiers.iter().map(|keys| keys.iter().any(|&id| said[id as usize])).collect();
         let mut hits: Vec<Hit> = touched
             .iter()
             .zip(cells.chunks_exact(2 * q))
@@ -637,19 +663,18 @@ impl Index {
                 let doc = doc as usize;
                 let (factor, weight) = row.split_at(q);
                 let (coverage, strength, weak) = (dot(factor, &content), dot(weight, &content), dot(factor, &bonus));
-                let d = &self.docs[doc];
-                let mut penalty = if d.repealed { REPEALED_PENALTY } else { 0.0 };
-                // A variant ("Cấp lại …") the query did not ask for comes after the main procedure.
-                let asked = |keys: &[u32]| keys.is_empty() || keys.iter().any(|&id| said[id as usize]);
-                if !asked(&d.qualifier) {
-                    penalty += VARIANT_PENALTY;
-                }
-                if !asked(&d.special) {
-                    penalty += SPECIAL_PENALTY;
-                }
-                let score = 100.0 * coverage / total_idf + 20.0 * strength / total_idf / 3.5 + weak + d.prior
-                    - LENGTH_PENALTY * d.length as f32
-                    - penalty;
+                let standing = self.standing[doc];
+                // A variant ("Cấp lại …") or a special case the query did not ask for comes after
+                // the main procedure.
+                let unasked = |q: u16| q != UNQUALIFIED && !asked[q as usize];
+                let penalty = match (unasked(standing.variant), unasked(standing.special)) {
+                    (true, true) => VARIANT_PENALTY + SPECIAL_PENALTY,
+                    (true, false) => VARIANT_PENALTY,
+                    (false, true) => SPECIAL_PENALTY,
+                    (false, false) => 0.0,
+                };
+                let score =
+                    100.0 * coverage / total_idf + 20.0 * strength / total_idf / 3.5 + weak + standing.base - penalty;
                 Hit { doc, score }
             })
             .collect();
@@ -856,15 +881,15 @@ fn resolve(qualifiers: &[Qualifier], vocabulary: &Vocabulary) -> Vec<(Vec<u32>, 
         .collect()
 }
 
-/// The key words of the first qualifier that `name` (without a leading "Thủ tục") begins with,
-/// or has `anywhere`; empty when none does.
-fn find(qualifiers: &[(Vec<u32>, Vec<u32>)], name: &[u32], anywhere: bool) -> Vec<u32> {
+/// The first qualifier that `name` (without a leading "Thủ tục") begins with, or has
+/// `anywhere`.
+fn find(qualifiers: &[(Vec<u32>, Vec<u32>)], name: &[u32], anywhere: bool) -> Option<usize> {
     let starts = &name[..if anywhere { name.len() } else { name.len().min(1) }];
     let at = |phrase: &[u32]| {
         let first = phrase.first();
         starts.iter().enumerate().any(|(i, w)| Some(w) == first && name[i..].starts_with(phrase))
     };
-    qualifiers.iter().find(|(phrase, _)| at(phrase)).map(|(_, key)| key.clone()).unwrap_or_default()
+    qualifiers.iter().position(|(phrase, _)| at(phrase))
 }
 
 /// The text up to the end of the word that holds its `chars`-th character.
