@@ -601,21 +601,23 @@ impl Index {
             let df: usize = term.alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
             // In a reading from the table, the words around the table's bring no candidates.
             let brings = seed.is_none() && (touched.is_empty() || (df <= common_df && emphasis[qi] >= 1.0));
-            let mark = |cells: &mut [f32], row: usize, f: f32, part: u32| {
-                let (row, part) = (row * 2 * q, PARTS[part as usize]);
-                raise(&mut cells[row + qi], f);
-                raise(&mut cells[row + q + qi], f * part.weight());
+            let mark = |cells: &mut [f32], row: usize, (factor, weighted): (f32, f32)| {
+                let row = row * 2 * q;
+                raise(&mut cells[row + qi], factor);
+                raise(&mut cells[row + q + qi], weighted);
             };
             for &(id, f) in term.alternatives.iter() {
+                // What a match adds, by the byte of a dense row (0: not there, else its part + 1):
+                // a table rather than a branch, since whether a candidate has the word is a toss-up.
+                let gain: [(f32, f32); 1 + PARTS.len()] =
+                    std::array::from_fn(|b| b.checked_sub(1).map_or((0.0, 0.0), |p| (f, f * PARTS[p].weight())));
                 let list = &self.postings[id as usize];
                 // A common word: look the candidates up in its row.
                 let dense = self.dense_row[id as usize];
                 if !brings && dense != u32::MAX {
                     let parts = &self.dense[dense as usize * self.docs.len()..][..self.docs.len()];
                     for (row, &doc) in touched.iter().enumerate() {
-                        if let Some(part) = parts[doc as usize].checked_sub(1) {
-                            mark(cells, row, f, part.into());
-                        }
+                        mark(cells, row, gain[usize::from(parts[doc as usize])]);
                     }
                     continue;
                 }
@@ -623,7 +625,7 @@ impl Index {
                 if !brings && touched.len() * LOOKUP_RATIO < list.len() {
                     for (row, &doc) in touched.iter().enumerate() {
                         if let Ok(i) = list.binary_search_by_key(&doc, |posting| posting >> 3) {
-                            mark(cells, row, f, list[i] & 7);
+                            mark(cells, row, gain[(list[i] & 7) as usize + 1]);
                         }
                     }
                     continue;
@@ -638,7 +640,7 @@ impl Index {
                         touched.push(doc as u32);
                         cells.resize(cells.len() + 2 * q, 0.0);
                     }
-                    mark(cells, slot[doc] as usize, f, posting & 7);
+                    mark(cells, slot[doc] as usize, gain[(posting & 7) as usize + 1]);
                 }
             }
         }
