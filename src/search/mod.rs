@@ -20,6 +20,7 @@ pub use highlight::highlight;
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Mutex;
 
 use crate::catalog::{is_commune_body, Catalog, PaperKind, Procedure, RecordSource, Status};
 use crate::fold;
@@ -146,19 +147,18 @@ pub struct Index {
     /// The words that ask for each variant, then for each special case.
     qualifiers: Vec<Vec<u32>>,
     synonyms: Synonyms,
+    /// Kept between queries, so that each does not allocate and fill them again.
+    buffers: Mutex<Buffers>,
 }
 
 /// The best score of each document over the ways a query was said.
+#[derive(Debug, Default)]
 struct Scores {
     score: Vec<f32>,
     touched: Vec<usize>,
 }
 
 impl Scores {
-    fn new(docs: usize) -> Scores {
-        Scores { score: vec![f32::NEG_INFINITY; docs], touched: Vec::new() }
-    }
-
     fn keep(&mut self, doc: usize, score: f32) {
         if self.score[doc] == f32::NEG_INFINITY {
             self.touched.push(doc);
@@ -166,9 +166,22 @@ impl Scores {
         self.score[doc] = self.score[doc].max(score);
     }
 
-    fn hits(self) -> Vec<Hit> {
-        self.touched.iter().map(|&doc| Hit { doc, score: self.score[doc] }).collect()
+    /// The scores kept, leaving the table clean for the next query.
+    fn take(&mut self) -> Vec<Hit> {
+        let hits = self.touched.iter().map(|&doc| Hit { doc, score: self.score[doc] }).collect();
+        for &doc in &self.touched {
+            self.score[doc] = f32::NEG_INFINITY;
+        }
+        self.touched.clear();
+        hits
     }
+}
+
+/// What queries work in, sized for the catalog once and left clean by each query.
+#[derive(Debug, Default)]
+struct Buffers {
+    scratch: Scratch,
+    scores: Scores,
 }
 
 /// Where a word of a reading comes from: it decides what the word may stand for.
@@ -210,8 +223,8 @@ struct Reading<'r> {
     seed: Option<&'r [usize]>,
 }
 
-/// Buffers the readings of one query share; each reading leaves them as it found them.
-#[derive(Default)]
+/// Buffers the readings of a query share; each reading leaves them as it found them.
+#[derive(Debug, Default)]
 struct Scratch {
     /// Per document: its row in `cells`, or `u32::MAX`.
     slot: Vec<u32>,
@@ -391,6 +404,7 @@ impl Index {
             standing,
             qualifiers,
             synonyms,
+            buffers: Mutex::default(),
         }
     }
 
@@ -429,9 +443,16 @@ impl Index {
     fn search_words(&self, query: &str) -> Vec<Hit> {
         let words = fold::words(query);
         let variants = self.synonyms.variants(&words, &|w| self.is_word(w));
-        let mut best = Scores::new(self.docs.len());
+        // A query that finds the buffers in use (never, on one thread) or spoilt by a panic
+        // gets its own.
+        let mut own = Buffers::default();
+        let mut lock = self.buffers.try_lock();
+        let Buffers { scratch, scores: best } = match lock.as_deref_mut() {
+            Ok(kept) => kept,
+            Err(_) => &mut own,
+        };
+        best.score.resize(self.docs.len(), f32::NEG_INFINITY);
         let mut known = Vec::new();
-        let mut scratch = Scratch::default();
         let typed_factor = match variants.is_empty() {
             true => 1.0,
             false if self.synonyms.covers(&words, &variants) => AS_TYPED_COVERED,
@@ -471,9 +492,9 @@ impl Index {
                 factor: variant.factor,
                 seed: seed.as_deref(),
             };
-            self.score(way, &mut known, &mut scratch, &mut best);
+            self.score(way, &mut known, scratch, best);
         }
-        best.hits()
+        best.take()
     }
 
     /// What each word of a reading may stand for, by where it comes from. The same word in
