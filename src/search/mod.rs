@@ -633,9 +633,10 @@ impl Index {
                 let gain: [(f32, f32); 1 + PARTS.len()] =
                     std::array::from_fn(|b| b.checked_sub(1).map_or((0.0, 0.0), |p| (f, f * PARTS[p].weight())));
                 let list = &self.postings[id as usize];
-                // A common word: look the candidates up in its row.
+                // A common word, and fewer candidates than documents with it: look the candidates
+                // up in its row.
                 let dense = self.dense_row[id as usize];
-                if !brings && dense != u32::MAX {
+                if !brings && dense != u32::MAX && touched.len() < list.len() {
                     let parts = &self.dense[dense as usize * self.docs.len()..][..self.docs.len()];
                     for (row, &doc) in touched.iter().enumerate() {
                         mark(cells, row, gain[usize::from(parts[doc as usize])]);
