@@ -70,6 +70,9 @@ const NAME_TOLD: f32 = 25.0;
 /// A word found in more than 1/COMMON_SHARE of the procedures brings no candidates of its own.
 const COMMON_SHARE: usize = 14;
 const SMALL_CATALOG: usize = 2_000;
+/// A procedure that says less of the query than this share (by rarity) does not match it:
+/// "sang tên sổ đỏ" does not find every procedure with "tên" in it.
+const MIN_COVERAGE: f32 = 0.3;
 /// In a reading from the synonym table, what the words around the table's words count.
 const AROUND_SAID: f32 = 0.5;
 /// What a matched weak word ("bố", "vừa") adds; other words make the coverage.
@@ -683,10 +686,14 @@ impl Index {
         let mut hits: Vec<Hit> = touched
             .iter()
             .zip(cells.chunks_exact(2 * q))
-            .map(|(&doc, row)| {
+            .filter_map(|(&doc, row)| {
                 let doc = doc as usize;
                 let (factor, weight) = row.split_at(q);
-                let (coverage, strength, weak) = (dot(factor, &content), dot(weight, &content), dot(factor, &bonus));
+                let coverage = dot(factor, &content);
+                if coverage < MIN_COVERAGE * total_idf {
+                    return None;
+                }
+                let (strength, weak) = (dot(weight, &content), dot(factor, &bonus));
                 let standing = self.standing[doc];
                 // A variant ("Cấp lại …") or a special case the query did not ask for comes after
                 // the main procedure.
@@ -699,7 +706,7 @@ impl Index {
                 };
                 let score =
                     100.0 * coverage / total_idf + 20.0 * strength / total_idf / 3.5 + weak + standing.base - penalty;
-                Hit { doc, score }
+                Some(Hit { doc, score })
             })
             .collect();
         // Only the best candidates are compared for word order. This cannot lift the rest above
