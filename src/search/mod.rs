@@ -543,7 +543,7 @@ impl Index {
         if typed && !common && !self.synonyms.knows(word) {
             alternatives.extend(self.slips(word).into_iter().map(|id| (id, SLIP)));
         }
-        alternatives.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        alternatives.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         alternatives.dedup_by_key(|a| a.0);
         let df = match typed_df {
             0 => alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).max().unwrap_or(0),
@@ -617,7 +617,9 @@ impl Index {
         // In a reading from the synonym table, the table's words come first: the words around
         // them ("tên chủ" after "sổ đỏ bị sai") must not choose the candidates.
         let mut by_rarity: Vec<usize> = (0..q).collect();
-        by_rarity.sort_by(|&a, &b| emphasis[b].total_cmp(&emphasis[a]).then(terms[b].idf.total_cmp(&terms[a].idf)));
+        by_rarity.sort_unstable_by(|&a, &b| {
+            emphasis[b].total_cmp(&emphasis[a]).then(terms[b].idf.total_cmp(&terms[a].idf)).then(a.cmp(&b))
+        });
         // (In a small catalog every word may bring candidates: it costs little.)
         let common_df = common_df(self.docs.len());
         for qi in by_rarity {

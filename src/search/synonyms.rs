@@ -36,7 +36,7 @@ fn by_first<'a>(phrases: impl Iterator<Item = &'a Vec<String>>) -> ByFirst {
             None => table.push((first.clone(), vec![i])),
         }
     }
-    table.sort();
+    table.sort_unstable();
     table
 }
 
@@ -123,15 +123,15 @@ impl Synonyms {
                 }
             }
         }
-        table.stops.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        table.weak.sort();
+        table.stops.sort_by_cached_key(|s| std::cmp::Reverse(s.len()));
+        table.weak.sort_unstable();
         table.weak.dedup();
-        table.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.lead.len() + q.key.len()));
+        table.qualifiers.sort_by_cached_key(|q| std::cmp::Reverse(q.lead.len() + q.key.len()));
         table.known = table.rules.iter().flat_map(|r| r.from.iter().cloned()).collect();
-        table.known.sort();
+        table.known.sort_unstable();
         table.known.dedup();
         // Longer phrases first, so that "mat so do" is tried before "mat".
-        table.rules.sort_by_key(|r| std::cmp::Reverse(r.from.len()));
+        table.rules.sort_by_cached_key(|r| std::cmp::Reverse(r.from.len()));
         table.by_first = by_first(table.rules.iter().map(|r| &r.from));
         table.stops_by_first = by_first(table.stops.iter());
         table
@@ -267,7 +267,7 @@ impl Synonyms {
             let mut chosen: Vec<(usize, &Rule)> = Vec::new();
             // Longest phrases first, and of equals the one further left: "mất gcn | qsdd".
             let mut by_length = found.clone();
-            by_length.sort_by_key(|(start, rule)| (std::cmp::Reverse(rule.from.len()), *start));
+            by_length.sort_by_cached_key(|(start, rule)| (std::cmp::Reverse(rule.from.len()), *start));
             for (start, rule) in &by_length {
                 let span = *start..*start + rule.from.len();
                 if taken[span.clone()].iter().all(|t| !*t) {
@@ -276,7 +276,7 @@ impl Synonyms {
                 }
             }
             if chosen.len() > 1 {
-                chosen.sort_by_key(|(start, _)| std::cmp::Reverse(*start));
+                chosen.sort_unstable_by_key(|(start, _)| std::cmp::Reverse(*start));
                 let mut all = typed.clone();
                 for (start, rule) in chosen {
                     all = replace(&all, start, rule, &rule.to[0]);
