@@ -1,6 +1,8 @@
 //! Links to the national public-service portal (dichvucong.gov.vn).
 //! Only links built here are ever rendered, so they always point at the official portal.
 
+use crate::percent;
+
 const PORTAL: &str = "https://dichvucong.gov.vn";
 
 /// True for a portal procedure id (`formalityId`): a UUID in lowercase or uppercase hex.
@@ -25,7 +27,7 @@ pub fn detail_url(portal_id: &str) -> Option<String> {
 
 /// The portal's own keyword search: the way in when no procedure id is known.
 pub fn keyword_search_url(words: &str) -> String {
-    format!("{PORTAL}/dvc-ket-qua-thu-tuc?keyword={}", percent_encode(words.trim()))
+    format!("{PORTAL}/dvc-ket-qua-thu-tuc?keyword={}", percent::encode(words.trim()))
 }
 
 /// True for a procedure code as the portals write it: digits and dots, e.g. `3.000722`.
@@ -37,19 +39,6 @@ pub fn is_procedure_code(code: &str) -> bool {
 /// (routes are keyed by code, and codes differ between provinces).
 pub fn lienthong_url(code: &str) -> Option<String> {
     is_procedure_code(code).then(|| format!("https://lienthong.dichvucong.gov.vn/#/ke-khai/{code}"))
-}
-
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
