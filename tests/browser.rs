@@ -50,6 +50,11 @@ struct Widget {
 
 impl Widget {
     fn mount(source: CatalogSource) -> Widget {
+        // Each test starts from a page address without a widget link (an earlier test's
+        // widget wrote its own, which this one would open).
+        let window = web_sys::window().expect("window");
+        let path = window.location().pathname().expect("pathname");
+        window.history().expect("history").replace_state_with_url(&JsValue::NULL, "", Some(&path)).expect("address");
         let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
         document().body().expect("body").append_child(&host).expect("append host");
         let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");

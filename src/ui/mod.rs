@@ -8,6 +8,7 @@ mod home;
 mod papers;
 mod procedure;
 mod related;
+mod route;
 mod search;
 pub mod text;
 
@@ -81,6 +82,8 @@ pub(crate) struct State {
     pub active: RwSignal<Option<usize>>,
     /// The procedure shown (its position in the catalog), instead of the list.
     pub open: RwSignal<Option<usize>>,
+    /// The case (trường hợp) of the open procedure that its page follows.
+    pub case: RwSignal<usize>,
     pub input: NodeRef<Input>,
     pub text: &'static Text,
 }
@@ -150,6 +153,7 @@ impl State {
             shown,
             active: RwSignal::new(None),
             open: RwSignal::new(None),
+            case: RwSignal::new(0),
             input: NodeRef::new(),
             text: &VI,
         }
@@ -179,14 +183,20 @@ impl State {
         self.active.set(None);
     }
 
-    /// Shows the procedure at `doc` in the catalog.
+    /// Shows the procedure at `doc` in the catalog, at its first case.
     pub fn open_procedure(&self, doc: usize) {
         self.active.set(None);
+        self.case.set(0);
         self.open.set(Some(doc));
     }
 
-    /// Back from a procedure to the list, with the arrow keys on the procedure left.
+    /// Back from a procedure (and through the browser's history when opening it added an entry).
     pub fn close_procedure(&self) {
+        route::leave_procedure(*self);
+    }
+
+    /// The list again, with the arrow keys on the procedure left.
+    pub fn show_list(&self) {
         if let Some(doc) = self.open.get_untracked() {
             let position = self.listed.with_untracked(|listed| listed.iter().position(|h| h.doc == doc));
             self.active.set(position);
@@ -213,6 +223,7 @@ pub fn Widget(source: CatalogSource) -> impl IntoView {
     let state = State::new();
     let t = state.text;
     let root = NodeRef::<Div>::new();
+    route::follow(state);
 
     let start = move |source: CatalogSource| {
         state.load.set(Load::Loading);

@@ -27,7 +27,7 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
         }
     });
     let desk = data.catalog.commune.as_ref().and_then(|c| c.desk.clone());
-    let chosen = RwSignal::new(0usize);
+    let chosen = state.case;
     let in_force = !matches!(related::repeal(&p.lifecycle), Repeal::Done(_));
     let detailed = p.has_details() || !p.cases.is_empty();
     let (name, official) = names(p);

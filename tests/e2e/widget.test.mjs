@@ -283,3 +283,57 @@ describe('shipped pages', () => {
     }
   });
 });
+
+describe('deep links and the Back button', () => {
+  const hash = (page) => page.evaluate(() => window.location.hash);
+
+  test('a procedure link opens it; a search link fills the box', () =>
+    withPage(`index.html#/thu-tuc/${KHAI_SINH.code}`, PHONE, async (page) => {
+      await procedure(page, KHAI_SINH.code).waitFor({ state: 'visible', timeout: 10_000 });
+      // Another link on the same page, as from a bookmark.
+      await page.evaluate(() => { window.location.hash = '#/tim/ket%20hon'; });
+      await eventually(async () => {
+        assert.equal(await searchBox(page).inputValue(), 'ket hon');
+        assert.equal(await options(page).first().getAttribute('data-code'), KET_HON.code);
+      });
+      assert.equal(await procedure(page, KHAI_SINH.code).count(), 0, 'the procedure closed');
+    }));
+
+  test('opening a result adds a history entry; Back returns to the list, the query kept', () =>
+    withPage('index.html', DESKTOP, async (page) => {
+      await search(page, 'dang ky khai sinh', KHAI_SINH.code);
+      await eventually(async () => assert.equal(await hash(page), '#/tim/dang%20ky%20khai%20sinh'));
+      await options(page).first().click();
+      await procedure(page, KHAI_SINH.code).waitFor({ state: 'visible' });
+      assert.equal(await hash(page), `#/thu-tuc/${KHAI_SINH.code}`);
+
+      await page.goBack();
+      await eventually(async () => {
+        assert.equal(await procedure(page, KHAI_SINH.code).count(), 0, 'the procedure closed');
+        assert.equal(await options(page).first().getAttribute('data-code'), KHAI_SINH.code, 'the list is back');
+      });
+      assert.equal(await searchBox(page).inputValue(), 'dang ky khai sinh');
+      assert.equal(await hash(page), '#/tim/dang%20ky%20khai%20sinh');
+
+      // The widget's own back button does the same as the browser's.
+      await page.goForward();
+      await procedure(page, KHAI_SINH.code).waitFor({ state: 'visible' });
+      await procedure(page, KHAI_SINH.code).locator('button.back').click();
+      await eventually(async () => assert.equal(await hash(page), '#/tim/dang%20ky%20khai%20sinh'));
+      assert.equal(await procedure(page, KHAI_SINH.code).count(), 0);
+    }));
+
+  test('the chosen case is in the link, and a link opens its case', () =>
+    withPage(`fixture.html#/thu-tuc/${KHAI_SINH.code}/truong-hop/2`, PHONE, async (page) => {
+      const view = procedure(page, KHAI_SINH.code);
+      await view.waitFor({ state: 'visible', timeout: 10_000 });
+      const radios = view.locator('fieldset.cases input[type=radio]');
+      await eventually(async () => assert.equal(await radios.nth(1).isChecked(), true, 'the second case'));
+      await radios.nth(0).check();
+      await eventually(async () => assert.equal(await hash(page), `#/thu-tuc/${KHAI_SINH.code}`));
+      // Landed on the link: leaving the procedure stays on the page.
+      await view.locator('button.back').click();
+      await eventually(async () => assert.equal(await procedure(page, KHAI_SINH.code).count(), 0));
+      assert.match(page.url(), /fixture\.html$/);
+    }));
+});
