@@ -4,6 +4,7 @@
 //! `import` reads files and is native only; `ui` and `web` are the browser widget.
 
 pub mod catalog;
+pub mod checklist;
 pub mod date;
 pub mod due;
 pub mod eval;

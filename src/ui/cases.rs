@@ -5,6 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
+use super::checklist::Ticks;
 use super::fees::{self, CHANNELS};
 use super::papers;
 use super::text::Text;
@@ -62,7 +63,7 @@ pub(super) fn details(t: &'static Text, data: Arc<Data>, doc: usize, chosen: RwS
         Some(view! {
             {times(t, p, case)}
             {fees::fees(t, &data.catalog, p, case)}
-            {papers::papers(t, groups)}
+            {papers::papers(t, groups, Ticks::load(&p.code, chosen.get()))}
         })
     }
 }

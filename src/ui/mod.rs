@@ -2,6 +2,7 @@
 //! Thin on purpose: searching, links and wording of data come from the core; words come from [`text`].
 
 mod cases;
+mod checklist;
 mod data;
 mod fees;
 mod home;

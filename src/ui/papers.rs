@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::checklist::{self, Ticks};
 use super::text::Text;
 use crate::catalog::{Paper, PaperGroup, PaperKind};
 use crate::present::{self, Marker};
 
-/// Papers to hand in and to show, group by group; the notes of the list collapsed below them.
-pub(super) fn papers(t: &'static Text, groups: &[PaperGroup]) -> impl IntoView {
+/// Papers to hand in and to show, group by group, each with a box to tick when the citizen has
+/// it; what is missing; the notes of the list collapsed below them.
+pub(super) fn papers(t: &'static Text, groups: &[PaperGroup], ticks: Ticks) -> impl IntoView {
     let is_paper = |paper: &&Paper| paper.kind != PaperKind::Note;
     // A group without heading gets one when its kind differs from the group above it:
     // once the notes between them are folded away, it would read as part of that group.
@@ -26,7 +28,8 @@ pub(super) fn papers(t: &'static Text, groups: &[PaperGroup]) -> impl IntoView {
             };
             above = kind;
             let heading = heading.map(|h| view! { <h4>{h}</h4> });
-            let items = group.papers.iter().filter(is_paper).map(|paper| paper_item(t, paper)).collect::<Vec<_>>();
+            let items =
+                group.papers.iter().filter(is_paper).map(|paper| paper_item(t, paper, ticks)).collect::<Vec<_>>();
             view! {
                 {heading}
                 <ul class="papers">{items}</ul>
@@ -34,10 +37,16 @@ pub(super) fn papers(t: &'static Text, groups: &[PaperGroup]) -> impl IntoView {
         })
         .collect();
     let notes: Vec<_> = groups.iter().flat_map(|g| &g.papers).filter(|p| p.kind == PaperKind::Note).collect();
+    let papers: Vec<Paper> = groups.iter().flat_map(|g| &g.papers).filter(is_paper).cloned().collect();
     let body = if listed.is_empty() {
         view! { <p class="papers-not-stated">{t.papers_not_stated}</p> }.into_any()
     } else {
-        listed.into_any()
+        view! {
+            <p class="hint checklist-hint">{t.checklist_hint}</p>
+            {listed}
+            {checklist::summary(t, ticks, papers)}
+        }
+        .into_any()
     };
     let notes = (!notes.is_empty()).then(|| {
         let count = notes.len();
@@ -59,7 +68,7 @@ pub(super) fn papers(t: &'static Text, groups: &[PaperGroup]) -> impl IntoView {
     }
 }
 
-fn paper_item(t: &'static Text, paper: &Paper) -> impl IntoView {
+fn paper_item(t: &'static Text, paper: &Paper, ticks: Ticks) -> impl IntoView {
     let (marker, name) = present::split_marker(&paper.name);
     let originals = (paper.original > 0).then(|| view! { <span class="count">{(t.originals)(paper.original)}</span> });
     let copies = (paper.copy > 0).then(|| view! { <span class="count">{(t.copies)(paper.copy)}</span> });
@@ -69,7 +78,7 @@ fn paper_item(t: &'static Text, paper: &Paper) -> impl IntoView {
         (!paper.forms.is_empty()).then(|| view! { <span class="forms">{t.forms}" "{paper.forms.join(", ")}</span> });
     view! {
         <li class:sub=marker == Some(Marker::SubItem)>
-            <span class="paper-name">{name.to_string()}</span>
+            {checklist::tick(ticks, paper, name.to_string())}
             " "
             {originals}
             " "

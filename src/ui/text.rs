@@ -117,6 +117,12 @@ pub struct Text {
     pub currency_vnd: &'static str,
     pub papers_heading: &'static str,
     pub papers_not_stated: &'static str,
+    /// The checklist: how to use it, what is missing, when nothing is, and the button that
+    /// clears the ticks.
+    pub checklist_hint: &'static str,
+    pub checklist_missing: fn(usize) -> String,
+    pub checklist_complete: &'static str,
+    pub checklist_clear: &'static str,
     pub originals: fn(u16) -> String,
     pub copies: fn(u16) -> String,
     pub forms: &'static str,
@@ -274,6 +280,10 @@ pub const VI: Text = Text {
     currency_vnd: "đồng",
     papers_heading: "Hồ sơ cần chuẩn bị",
     papers_not_stated: "Dữ liệu chưa ghi thành phần hồ sơ. Vui lòng xem trên Cổng Dịch vụ công quốc gia hoặc hỏi bộ phận một cửa.",
+    checklist_hint: "Đánh dấu những giấy tờ bạn đã có. Dấu chỉ lưu trên thiết bị này.",
+    checklist_missing: |n| format!("Bạn còn thiếu {n} giấy tờ:"),
+    checklist_complete: "Bạn đã có đủ các giấy tờ trên.",
+    checklist_clear: "Xoá đánh dấu",
     originals: |n| format!("{n} bản chính"),
     copies: |n| format!("{n} bản sao"),
     forms: "Mẫu:",

@@ -337,3 +337,35 @@ describe('deep links and the Back button', () => {
       assert.match(page.url(), /fixture\.html$/);
     }));
 });
+
+describe('the checklist of papers', () => {
+  test('ticks survive a reload, the summary says what is missing, "Xoá đánh dấu" clears them', () =>
+    withPage(`index.html#/thu-tuc/${KHAI_SINH.code}`, PHONE, async (page) => {
+      const view = procedure(page, KHAI_SINH.code);
+      await view.waitFor({ state: 'visible', timeout: 10_000 });
+      const boxes = view.locator('ul.papers input[type=checkbox]');
+      const total = await boxes.count();
+      assert.ok(total >= 2, `papers to tick: ${total}`);
+      const summary = view.locator('.checklist-summary');
+      assert.match((await summary.textContent()) ?? '', new RegExp(`thiếu ${total} giấy tờ`));
+
+      // The checkbox's name is the paper's (a label around both).
+      const first = boxes.first();
+      await first.check();
+      await eventually(async () =>
+        assert.match((await summary.textContent()) ?? '', new RegExp(`thiếu ${total - 1} giấy tờ`)));
+
+      await page.reload({ waitUntil: 'load' });
+      await view.waitFor({ state: 'visible', timeout: 10_000 });
+      await eventually(async () => assert.equal(await boxes.first().isChecked(), true, 'ticked after a reload'));
+      const stored = await page.evaluate(() => Object.keys(window.localStorage));
+      assert.deepEqual(stored, [`motcua:checklist:${'1.001193'}:0`], 'one namespaced key');
+
+      for (let i = 0; i < total; i++) await boxes.nth(i).check();
+      await eventually(async () => assert.match((await summary.textContent()) ?? '', /đủ/));
+
+      await view.locator('button.clear-ticks').click();
+      await eventually(async () => assert.equal(await boxes.first().isChecked(), false));
+      assert.deepEqual(await page.evaluate(() => Object.keys(window.localStorage)), [], 'nothing left stored');
+    }));
+});
