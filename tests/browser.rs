@@ -558,10 +558,16 @@ async fn choosing_the_late_case_shows_8000_dong_its_source_and_the_exemptions_ne
         w.all("fieldset.cases input[type=radio]").into_iter().map(JsCast::unchecked_into).collect();
     assert_eq!(radios.len(), 2);
     assert!(radios[0].checked() && !radios[1].checked(), "the first case is chosen at first");
-    // The choice comes before what depends on it.
-    let order: Vec<String> =
-        w.all("section.procedure > fieldset, section.procedure > h3").iter().map(|e| e.tag_name()).collect();
-    assert_eq!(order.first().map(String::as_str), Some("FIELDSET"), "{order:?}");
+    // The choice comes before what depends on it: papers, fees, times (what you get does not).
+    let order: Vec<String> = w
+        .all("section.procedure > fieldset, section.procedure > h3")
+        .iter()
+        .map(|e| if e.tag_name() == "FIELDSET" { "choice".into() } else { e.text_content().unwrap_or_default() })
+        .collect();
+    let at = |what: &str| order.iter().position(|o| o == what);
+    for heading in ["Hồ sơ cần chuẩn bị", "Phí, lệ phí", "Thời hạn giải quyết"] {
+        assert!(at("choice") < at(heading) && at(heading).is_some(), "{heading}: {order:?}");
+    }
 
     // On time: 0 đồng everywhere, from Nghị quyết 16/2023.
     for channel in ["Trực tiếp", "Trực tuyến", "Bưu chính"] {

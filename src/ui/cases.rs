@@ -61,9 +61,9 @@ pub(super) fn details(t: &'static Text, data: Arc<Data>, doc: usize, chosen: RwS
             _ => &p.paper_groups,
         };
         Some(view! {
-            {times(t, p, case)}
-            {fees::fees(t, &data.catalog, p, case)}
             {papers::papers(t, groups, Ticks::load(&p.code, chosen.get()))}
+            {fees::fees(t, &data.catalog, p, case)}
+            {times(t, p, case)}
         })
     }
 }

@@ -11,6 +11,7 @@ mod procedure;
 mod related;
 mod route;
 mod search;
+mod share;
 pub mod text;
 
 use std::any::Any;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::cases;
 use super::related::{self, Repeal};
+use super::share;
 use super::text::Text;
 use super::{names, Data, State, NEW_TAB_ID};
 use crate::catalog::{OnlineLevel, Procedure};
@@ -55,24 +56,45 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
                 <span>{t.code}": "<span class="code">{p.code.clone()}</span></span>
                 {p.field.clone().map(|field| view! { <span>{t.field}": "{field}</span> })}
             </p>
-            {portal_links(t, p, in_force)}
             {in_force.then(|| online_note(t, p.online))}
-            {(!detailed).then(|| view! { <p class="notice no-details">{t.no_details}</p> })}
-            {cases::case_choice(t, p, chosen)}
-            {detailed.then(|| cases::details(t, Arc::clone(&data), doc, chosen))}
-            {where_to_go(t, &p.agencies, desk)}
             {(!p.results.is_empty()).then(|| view! {
                 <h3>{t.results_heading}</h3>
                 <ul class="results-received">
                     {p.results.iter().map(|r| view! { <li>{r.clone()}</li> }).collect::<Vec<_>>()}
                 </ul>
             })}
+            {(!detailed).then(|| view! { <p class="notice no-details">{t.no_details}</p> })}
+            {cases::case_choice(t, p, chosen)}
+            {detailed.then(|| cases::details(t, Arc::clone(&data), doc, chosen))}
+            {where_to_go(t, &p.agencies, desk)}
+            {start(t, p, in_force)}
             {related::journeys(state, &data, p)}
+            {share::share(t, p.code.clone(), chosen)}
             {more(t, p)}
             <button type="button" class="back-end" on:click=move |_| state.close_procedure()>{t.back}</button>
         </section>
     }
     .into_any()
+}
+
+/// Starting: what to have ready before going to the portal (when the procedure can be started
+/// online there), then the links.
+fn start(t: &'static Text, p: &Procedure, open: bool) -> impl IntoView {
+    let online = open && p.online != OnlineLevel::None && p.portal_id.as_deref().is_some_and(portal::is_portal_id);
+    let before = online.then(|| {
+        view! {
+            <div class="before-start">
+                <h3>{t.before_start_heading}</h3>
+                <ul>{t.before_start.iter().map(|point| view! { <li>{*point}</li> }).collect::<Vec<_>>()}</ul>
+            </div>
+        }
+    });
+    view! {
+        <section class="start" aria-label=t.start_heading>
+            {before}
+            {portal_links(t, p, open)}
+        </section>
+    }
 }
 
 /// Start online (on the portal, or on the interlinked portal) and the portal's page; without a

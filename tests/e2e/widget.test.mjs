@@ -369,3 +369,40 @@ describe('the checklist of papers', () => {
       assert.deepEqual(await page.evaluate(() => Object.keys(window.localStorage)), [], 'nothing left stored');
     }));
 });
+
+describe('taking the procedure along', () => {
+  test('the QR code and the link open the same procedure and case', () =>
+    withPage(`fixture.html#/thu-tuc/${KHAI_SINH.code}/truong-hop/2`, PHONE, async (page) => {
+      const view = procedure(page, KHAI_SINH.code);
+      await view.waitFor({ state: 'visible', timeout: 10_000 });
+      await view.locator('details.share summary').click();
+      const link = await view.locator('input.share-link').inputValue();
+      assert.equal(link, new URL(`fixture.html#/thu-tuc/${KHAI_SINH.code}/truong-hop/2`, server.url).href);
+
+      // What a phone's camera reads: the SVG drawn on a canvas, decoded by jsQR.
+      const { data, width, height } = await view.locator('.qr svg').evaluate(async (svg) => {
+        const size = 400;
+        const image = new Image();
+        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: size, height: size });
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#fff';
+        g.fillRect(0, 0, size, size);
+        g.drawImage(image, 0, 0, size, size);
+        return { data: Array.from(g.getImageData(0, 0, size, size).data), width: size, height: size };
+      });
+      const { default: jsQR } = await import('jsqr');
+      const read = jsQR(Uint8ClampedArray.from(data), width, height);
+      assert.equal(read?.data, link, 'the QR code holds the link');
+
+      // Opened elsewhere (a new tab: the phone), the link shows the same procedure and case.
+      const other = await page.context().newPage();
+      await other.goto(link, { waitUntil: 'load' });
+      const there = procedure(other, KHAI_SINH.code);
+      await there.waitFor({ state: 'visible', timeout: 30_000 });
+      await eventually(async () =>
+        assert.equal(await there.locator('fieldset.cases input[type=radio]').nth(1).isChecked(), true));
+      await other.close();
+    }));
+});
