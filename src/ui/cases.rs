@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::checklist::Ticks;
 use super::fees::{self, CHANNELS};
 use super::papers;
+use super::print;
 use super::text::Text;
 use super::Data;
 
@@ -55,13 +56,15 @@ pub(super) fn case_choice(t: &'static Text, p: &Procedure, chosen: RwSignal<usiz
 pub(super) fn details(t: &'static Text, data: Arc<Data>, doc: usize, chosen: RwSignal<usize>) -> impl IntoView {
     move || {
         let p = data.catalog.procedures.get(doc)?;
+        let ticks = Ticks::load(&p.code, chosen.get());
         let case = p.cases.get(chosen.get());
         let groups = match case {
             Some(case) if !case.paper_groups.is_empty() => &case.paper_groups,
             _ => &p.paper_groups,
         };
         Some(view! {
-            {papers::papers(t, groups, Ticks::load(&p.code, chosen.get()))}
+            {papers::papers(t, groups, ticks)}
+            {print::button(t, Arc::clone(&data), doc, chosen.get(), ticks)}
             {fees::fees(t, &data.catalog, p, case)}
             {times(t, p, case)}
         })

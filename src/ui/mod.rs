@@ -7,6 +7,7 @@ mod data;
 mod fees;
 mod home;
 mod papers;
+mod print;
 mod procedure;
 mod related;
 mod route;

@@ -65,7 +65,7 @@ fn spawn_copy(
 }
 
 /// This page's address with the widget's link as its fragment.
-fn address(link: &Link) -> String {
+pub(super) fn address(link: &Link) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else { return link.fragment() };
     let base = format!(
         "{}{}{}",

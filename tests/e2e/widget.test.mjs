@@ -364,6 +364,26 @@ describe('the checklist of papers', () => {
       for (let i = 0; i < total; i++) await boxes.nth(i).check();
       await eventually(async () => assert.match((await summary.textContent()) ?? '', /đủ/));
 
+      // The printed checklist: a page of its own, the ticked paper ☑, the others ☐ and missing.
+      await boxes.nth(1).uncheck();
+      const [sheet] = await Promise.all([
+        page.context().waitForEvent('page'),
+        view.locator('button.print-checklist').click(),
+      ]);
+      await sheet.locator('main.slip h1').waitFor();
+      assert.match((await sheet.locator('main.slip h1').textContent()) ?? '', /khai sinh/i);
+      const rows = await sheet.locator('ul.papers li').allTextContents();
+      assert.equal(rows.length, total);
+      assert.ok(rows[0].startsWith('☑') && !rows[0].includes('còn thiếu'), rows[0]);
+      assert.ok(rows[1].startsWith('☐') && rows[1].includes('còn thiếu'), rows[1]);
+      assert.match((await sheet.locator('.summary').textContent()) ?? '', /thiếu 1 giấy tờ/);
+      assert.equal(await sheet.locator('.qr svg').count(), 1, 'a QR code back to the procedure');
+      await sheet.emulateMedia({ media: 'print' });
+      await sheet.setViewportSize({ width: 794, height: 1123 });
+      await screenshot(sheet, 'checklist-print-a4');
+      await sheet.pdf({ path: path.join(REPO, 'test-output', 'checklist-print.pdf'), format: 'A4' });
+      await sheet.close();
+
       await view.locator('button.clear-ticks').click();
       await eventually(async () => assert.equal(await boxes.first().isChecked(), false));
       assert.deepEqual(await page.evaluate(() => Object.keys(window.localStorage)), [], 'nothing left stored');
