@@ -426,3 +426,96 @@ describe('taking the procedure along', () => {
       await other.close();
     }));
 });
+
+// ---------------------------------------------------------------------------------------------
+// Three citizens' journeys on the demo catalog, from what they know to the portal's link.
+
+describe('journeys, start to portal (demo catalog, 360x740)', () => {
+  /** Ticks the first `n` papers, reloads, and checks they are still ticked; returns how many there are. */
+  async function tickAndReload(page, view, n) {
+    const boxes = view.locator('ul.papers input[type=checkbox]');
+    for (let i = 0; i < n; i++) await boxes.nth(i).check();
+    await page.reload({ waitUntil: 'load' });
+    await view.waitFor({ state: 'visible', timeout: 30_000 });
+    for (let i = 0; i < n; i++) {
+      await eventually(async () => assert.equal(await boxes.nth(i).isChecked(), true, `paper ${i} still ticked`));
+    }
+    return boxes.count();
+  }
+
+  /** The printed checklist opens with `ticked` papers ☑; returns its page closed. */
+  async function printed(page, view, ticked, name) {
+    const [sheet] = await Promise.all([page.context().waitForEvent('page'), view.locator('button.print-checklist').click()]);
+    await sheet.locator('main.slip h1').waitFor();
+    const rows = await sheet.locator('ul.papers li').allTextContents();
+    // A paper listed in several groups is one paper: ticked once, ☑ everywhere.
+    const have = new Set(rows.filter((r) => r.startsWith('☑')));
+    assert.equal(have.size, ticked, `☑ rows: ${[...have].map((r) => r.slice(0, 60)).join(' | ')}`);
+    await sheet.emulateMedia({ media: 'print' });
+    await screenshot(sheet, `journey-${name}-printed`);
+    await sheet.close();
+  }
+
+  /** The link to take along holds this procedure (and case). */
+  async function sharedLink(view, fragment) {
+    await view.locator('details.share summary').click();
+    assert.ok((await view.locator('input.share-link').inputValue()).endsWith(fragment));
+    assert.equal(await view.locator('.qr svg').count(), 1);
+  }
+
+  test('a new baby: situation → khai sinh (late case) → papers → the interlinked khai sinh + BHYT route', () =>
+    withPage('index.html', PHONE, async (page) => {
+      await page.locator('mot-cua details.life-event[data-id="co-con-nho"] summary').click();
+      await page.locator(`mot-cua details.life-event[data-id="co-con-nho"] button.procedure-link[data-code="${KHAI_SINH.code}"]`).click();
+      const view = procedure(page, KHAI_SINH.code);
+      await view.waitFor({ state: 'visible' });
+      await view.locator('fieldset.cases input[type=radio]').nth(1).check();
+      await eventually(async () => assert.match(page.url(), /#\/thu-tuc\/1\.001193\/truong-hop\/2$/));
+      await tickAndReload(page, view, 2);
+      assert.equal(await view.locator('fieldset.cases input[type=radio]').nth(1).isChecked(), true, 'the case after reload');
+      await printed(page, view, 2, 'khai-sinh');
+      await sharedLink(view, '#/thu-tuc/1.001193/truong-hop/2');
+      assert.equal(
+        await view.locator('a.start-online').getAttribute('href'),
+        `${PORTAL}/nop-ho-so?formalityId=${KHAI_SINH.portalId}`,
+      );
+      await screenshot(page, 'journey-khai-sinh-procedure');
+
+      // The interlinked route: khai sinh, thường trú, BHYT and căn cước in one application.
+      await view.locator('.journey-interlinked button.procedure-link[data-code="3.000722"]').click();
+      const lienthong = procedure(page, '3.000722');
+      await lienthong.waitFor({ state: 'visible' });
+      assert.match((await lienthong.locator('h2').textContent()) ?? '', /BHYT|bảo hiểm y tế/i);
+      assert.equal(
+        await lienthong.locator('a.start-lienthong').getAttribute('href'),
+        'https://lienthong.dichvucong.gov.vn/#/ke-khai/3.000722',
+      );
+    }));
+
+  test('a marriage: unaccented search → đăng ký kết hôn → papers → the portal', () =>
+    withPage('index.html', PHONE, async (page) => {
+      await search(page, 'dang ky ket hon', KET_HON.code);
+      await options(page).first().click();
+      const view = procedure(page, KET_HON.code);
+      await view.waitFor({ state: 'visible' });
+      await tickAndReload(page, view, 1);
+      await printed(page, view, 1, 'ket-hon');
+      await sharedLink(view, `#/thu-tuc/${KET_HON.code}`);
+      assert.match((await view.locator('.before-start').textContent()) ?? '', /VNeID/);
+      assert.match((await view.locator('a.start-online').getAttribute('href')) ?? '', /^https:\/\/dichvucong\.gov\.vn\/nop-ho-so\?formalityId=[0-9a-f-]{36}$/);
+    }));
+
+  test('a house: everyday words → giấy phép xây dựng → its case → papers → the portal', () =>
+    withPage('index.html', PHONE, async (page) => {
+      await search(page, 'xin giay phep xay nha', '1.013225');
+      await options(page).first().click();
+      const view = procedure(page, '1.013225');
+      await view.waitFor({ state: 'visible' });
+      await view.locator('fieldset.cases input[type=radio]').nth(1).check();
+      await tickAndReload(page, view, 1);
+      await printed(page, view, 1, 'xay-dung');
+      await sharedLink(view, '#/thu-tuc/1.013225/truong-hop/2');
+      assert.match((await view.locator('a.start-online').getAttribute('href')) ?? '', /^https:\/\/dichvucong\.gov\.vn\/nop-ho-so\?formalityId=[0-9a-f-]{36}$/);
+      await screenshot(page, 'journey-xay-dung-procedure');
+    }));
+});
