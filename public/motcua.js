@@ -55,7 +55,7 @@ function fallback(root, error) {
 }
 
 class MotCuaElement extends HTMLElement {
-  static observedAttributes = ['catalog'];
+  static observedAttributes = ['catalog', 'lang'];
 
   #mounted = null;
   #generation = 0;
@@ -75,7 +75,7 @@ class MotCuaElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (name === 'catalog' && oldValue !== newValue && this.isConnected) this.#remount();
+    if ((name === 'catalog' || name === 'lang') && oldValue !== newValue && this.isConnected) this.#remount();
   }
 
   /** The catalog's absolute address ('' when the attribute is missing: the widget says so). */
@@ -106,7 +106,8 @@ class MotCuaElement extends HTMLElement {
     // Disconnected, or the catalog changed, while the wasm was loading: a newer call mounts.
     if (generation !== this.#generation || !this.isConnected) return;
     style(root);
-    this.#mounted = mount(root, { catalog: this.catalogUrl });
+    // lang="en" starts in English; the widget offers the other language itself.
+    this.#mounted = mount(root, { catalog: this.catalogUrl, lang: this.getAttribute('lang') ?? '' });
   }
 
   #unmount() {

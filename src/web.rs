@@ -20,7 +20,8 @@ impl Mounted {
     }
 }
 
-/// Mounts a widget into `root`. `options` is a plain object: `{ catalog: "<absolute URL>" }`.
+/// Mounts a widget into `root`. `options` is a plain object: `{ catalog: "<absolute URL>",
+/// lang: "vi" | "en" }` (Vietnamese when `lang` is missing or another).
 /// A missing or empty `catalog` mounts a widget that says so, in words for people.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
@@ -28,7 +29,9 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
         .ok()
         .and_then(|value| value.as_string())
         .unwrap_or_default();
-    Mounted { handle: Some(ui::mount(&root, CatalogSource::Url(catalog))) }
+    let lang = js_sys::Reflect::get(&options, &JsValue::from_str("lang")).ok().and_then(|v| v.as_string());
+    let lang = ui::Lang::parse(lang.as_deref().unwrap_or(""));
+    Mounted { handle: Some(ui::mount_in(&root, CatalogSource::Url(catalog), lang)) }
 }
 
 /// The widget's CSS, for the loader to adopt into each shadow root.

@@ -907,3 +907,34 @@ async fn no_results_keep_a_visible_portal_search_with_the_encoded_query() {
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
     assert!(w.find(".filters").is_none(), "nothing to filter");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+
+#[wasm_bindgen_test]
+async fn english_first_when_asked_and_the_switch_offers_vietnamese_back() {
+    let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    document().body().expect("body").append_child(&host).expect("append host");
+    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
+    let handle = ui::mount_in(&root, CatalogSource::Inline(SAMPLE.to_string()), ui::Lang::En);
+    let w = Widget { host, root, handle: Some(handle) };
+    w.ready().await;
+    assert_eq!(w.texts("label.search-label"), vec!["Find an administrative procedure"]);
+    assert_eq!(w.find(".motcua").and_then(|d| d.get_attribute("lang")).as_deref(), Some("en"));
+
+    // Counts take the plural.
+    w.type_query("1001193").await;
+    w.first_code_is(KHAI_SINH).await;
+    assert_eq!(w.texts("[role=status]"), vec!["1 result"]);
+    w.type_query("khai sinh").await;
+    w.wait_until("several results", |w| w.texts("[role=status]").iter().any(|s| s.contains(" results"))).await;
+
+    // The switch offers Vietnamese, in Vietnamese; what was typed stays.
+    assert_eq!(w.texts("button.lang-switch"), vec!["Tiếng Việt"]);
+    w.click("button.lang-switch");
+    w.wait_until("Vietnamese", |w| w.texts("label.search-label") == vec!["Tìm thủ tục hành chính"]).await;
+    assert!(w.texts("[role=status]").iter().any(|s| s.contains("kết quả")), "{:?}", w.texts("[role=status]"));
+    assert_eq!(w.texts("button.lang-switch"), vec!["English"]);
+    let input: HtmlInputElement = w.find("input.search-input").expect("input").unchecked_into();
+    assert_eq!(input.value(), "khai sinh");
+}

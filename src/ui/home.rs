@@ -17,7 +17,7 @@ pub(super) fn home(state: State, data: &Data) -> impl IntoView {
 
 /// "Thủ tục thường dùng": the featured codes in the commune's order, unknown codes left out.
 fn featured(state: State, data: &Data) -> Option<impl IntoView> {
-    let t = state.text;
+    let t = state.text();
     let items = known(data, &data.catalog.featured)
         .map(|code| view! { <li>{procedure_link(state, data, code)}</li> })
         .collect::<Vec<_>>();
@@ -33,7 +33,7 @@ fn featured(state: State, data: &Data) -> Option<impl IntoView> {
 
 /// "Tình huống của bạn": each situation folds open to its procedures.
 fn life_events(state: State, data: &Data) -> Option<impl IntoView> {
-    let t = state.text;
+    let t = state.text();
     let items = data.catalog.life_events.iter().filter_map(|event| life_event(state, data, event)).collect::<Vec<_>>();
     (!items.is_empty()).then(|| {
         view! {

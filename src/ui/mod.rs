@@ -14,6 +14,7 @@ mod route;
 mod search;
 mod share;
 pub mod text;
+mod text_en;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -27,7 +28,8 @@ use web_sys::ShadowRoot;
 pub use data::{CatalogSource, Data, Failure};
 
 use crate::search::{best, Filter, Hit};
-use text::{Text, VI};
+pub use text::Lang;
+use text::Text;
 
 /// How many results are listed at first, and added by "show more".
 pub const PAGE: usize = 10;
@@ -88,11 +90,12 @@ pub(crate) struct State {
     /// The case (trường hợp) of the open procedure that its page follows.
     pub case: RwSignal<usize>,
     pub input: NodeRef<Input>,
-    pub text: &'static Text,
+    /// The language shown; switching it draws the widget again.
+    pub lang: RwSignal<Lang>,
 }
 
 impl State {
-    fn new() -> State {
+    fn new(lang: Lang) -> State {
         let load = RwSignal::new(Load::Loading);
         let query = RwSignal::new(String::new());
         let matches = Memo::new(move |_| {
@@ -158,8 +161,13 @@ impl State {
             open: RwSignal::new(None),
             case: RwSignal::new(0),
             input: NodeRef::new(),
-            text: &VI,
+            lang: RwSignal::new(lang),
         }
+    }
+
+    /// The words of the language shown.
+    pub fn text(&self) -> &'static Text {
+        self.lang.get_untracked().text()
     }
 
     /// The catalog, once loaded.
@@ -222,9 +230,8 @@ impl State {
 
 /// The widget. `source` is read when it mounts; to show another catalog, mount it again.
 #[component]
-pub fn Widget(source: CatalogSource) -> impl IntoView {
-    let state = State::new();
-    let t = state.text;
+pub fn Widget(source: CatalogSource, lang: Lang) -> impl IntoView {
+    let state = State::new(lang);
     let root = NodeRef::<Div>::new();
     route::follow(state);
 
@@ -254,16 +261,27 @@ pub fn Widget(source: CatalogSource) -> impl IntoView {
 
     let retry = move || start(source.clone());
 
+    // Everything is drawn again in the other language; what was typed and opened stays.
     view! {
-        <div class="motcua" lang="vi" node_ref=root>
-            <search::SearchBox state=state />
-            <search::Status state=state />
-            <search::DidYouMean state=state />
-            <search::Filters state=state />
-            <search::Results state=state />
-            {move || body(state, retry.clone())}
-            <search::SourceNote state=state />
-            <span id=NEW_TAB_ID class="visually-hidden">{t.new_tab}</span>
+        <div class="motcua" lang=move || state.lang.get().code() node_ref=root>
+            {move || {
+                let t = state.lang.get().text();
+                let other = state.lang.get().other();
+                let retry = retry.clone();
+                view! {
+                    <button type="button" class="lang-switch" lang=other.code() on:click=move |_| state.lang.set(other)>
+                        {other.text().language_name}
+                    </button>
+                    <search::SearchBox state=state />
+                    <search::Status state=state />
+                    <search::DidYouMean state=state />
+                    <search::Filters state=state />
+                    <search::Results state=state />
+                    {move || body(state, retry.clone())}
+                    <search::SourceNote state=state />
+                    <span id=NEW_TAB_ID class="visually-hidden">{t.new_tab}</span>
+                }
+            }}
         </div>
     }
 }
@@ -320,9 +338,15 @@ fn announce(root: NodeRef<Div>, name: &str, detail: &[(&str, JsValue)]) {
 /// A mounted widget; dropping it unmounts the widget and frees its state.
 pub struct Handle(#[allow(dead_code)] Box<dyn Any>);
 
-/// Mounts a widget into `root` (normally the open shadow root of a `<mot-cua>` element).
+/// Mounts a widget into `root` (normally the open shadow root of a `<mot-cua>` element), in
+/// Vietnamese.
 pub fn mount(root: &ShadowRoot, source: CatalogSource) -> Handle {
+    mount_in(root, source, Lang::Vi)
+}
+
+/// Mounts a widget that speaks `lang` first.
+pub fn mount_in(root: &ShadowRoot, source: CatalogSource, lang: Lang) -> Handle {
     let parent: web_sys::HtmlElement = root.clone().unchecked_into();
-    let handle = leptos::mount::mount_to(parent, move || view! { <Widget source=source /> });
+    let handle = leptos::mount::mount_to(parent, move || view! { <Widget source=source lang=lang /> });
     Handle(Box::new(handle))
 }

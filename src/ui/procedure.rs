@@ -16,7 +16,7 @@ use crate::portal;
 
 #[component]
 pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     let Some(p) = data.catalog.procedures.get(doc) else {
         return ().into_any();
     };

@@ -18,7 +18,7 @@ pub(super) fn procedure_link(state: State, data: &Data, code: &str) -> AnyView {
                 <span class="link-name">{names(p).0.to_string()}</span>
                 " "
                 <span class="link-code">{code.to_string()}</span>
-                {repealed_badge(state.text, p)}
+                {repealed_badge(state.text(), p)}
             </button>
         }
         .into_any(),
@@ -67,7 +67,7 @@ fn today() -> Date {
 
 /// At the top of a repealed procedure: since when, why, and what replaces it.
 pub(super) fn repealed_banner(state: State, data: &Data, p: &Procedure) -> Option<impl IntoView> {
-    let t = state.text;
+    let t = state.text();
     let title = match repeal(&p.lifecycle) {
         Repeal::InForce => return None,
         Repeal::Done(since) => (t.repealed_since)(since.as_deref()),
@@ -107,7 +107,7 @@ pub(super) fn journeys(state: State, data: &Data, p: &Procedure) -> Option<impl 
     if mine.is_empty() {
         return None;
     }
-    let t = state.text;
+    let t = state.text();
     let items = mine.into_iter().map(|journey| journey_item(state, data, code, journey)).collect::<Vec<_>>();
     Some(view! {
         <section class="journeys">
@@ -118,7 +118,7 @@ pub(super) fn journeys(state: State, data: &Data, p: &Procedure) -> Option<impl 
 }
 
 fn journey_item(state: State, data: &Data, code: &str, journey: &Journey) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     let is_interlinked = journey.interlinked.as_deref() == Some(code);
     let others = journey
         .procedures

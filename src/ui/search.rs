@@ -15,7 +15,7 @@ use crate::search::{self as engine, Filter, Hit};
 
 #[component]
 pub fn SearchBox(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
 
     let on_input = move |ev: ev::Event| state.set_query(event_target_value(&ev));
 
@@ -112,7 +112,7 @@ pub fn SearchBox(state: State) -> impl IntoView {
 /// The polite live region: loading, how many results, nothing found.
 #[component]
 pub fn Status(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     let message = move || {
         state.load.with(|load| match load {
             Load::Loading => t.loading.to_string(),
@@ -158,7 +158,7 @@ pub fn Status(state: State) -> impl IntoView {
 /// The listbox of results, best first, and the button listing more.
 #[component]
 pub fn Results(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     let items = move || {
         let Some(data) = state.data() else { return Vec::new() };
         let terms = state.terms.get();
@@ -337,7 +337,7 @@ fn filter_select(
 /// Above the results: narrow them by field, level, online filing and situation, or clear that.
 #[component]
 pub fn Filters(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     move || {
         if state.open.with(Option::is_some) || state.query.with(|q| q.trim().is_empty()) {
             return None;
@@ -384,7 +384,7 @@ pub fn Filters(state: State) -> impl IntoView {
 /// Nothing or little found, and the words look mistyped: the corrected query, one tap away.
 #[component]
 pub fn DidYouMean(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     move || {
         if state.open.with(Option::is_some) {
             return None;
@@ -406,12 +406,12 @@ pub fn DidYouMean(state: State) -> impl IntoView {
 
 /// The query found procedures, but none that every filter keeps.
 pub fn no_filtered_results(state: State) -> impl IntoView {
-    view! { <p class="no-filtered">{state.text.no_filtered_help}</p> }
+    view! { <p class="no-filtered">{state.text().no_filtered_help}</p> }
 }
 
 /// Before anything is typed: a few common searches, one tap each.
 pub fn suggestions(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     view! {
         <div class="suggestions">
             <span class="suggestions-label">{t.suggestions_label}</span>
@@ -431,7 +431,7 @@ pub fn suggestions(state: State) -> impl IntoView {
 
 /// Nothing found: the portal's own search for the same words.
 pub fn no_results(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     let href = portal::keyword_search_url(&state.query.get_untracked());
     view! {
         <div class="no-results">
@@ -445,7 +445,7 @@ pub fn no_results(state: State) -> impl IntoView {
 
 /// The catalog could not be loaded: say so plainly, offer the portal and a retry.
 pub fn error_view(state: State, failure: Failure, retry: impl Fn() + 'static) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     let href = portal::keyword_search_url(&state.query.get_untracked());
     view! {
         <div class="error" role="alert">
@@ -469,7 +469,7 @@ pub fn error_view(state: State, failure: Failure, retry: impl Fn() + 'static) ->
 /// Where the facts come from, and how recent they are.
 #[component]
 pub fn SourceNote(state: State) -> impl IntoView {
-    let t = state.text;
+    let t = state.text();
     move || {
         state.data().map(|data| {
             let source = &data.catalog.source;

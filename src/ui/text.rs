@@ -3,8 +3,50 @@
 
 use crate::catalog::{Channel, FeeKind, PaperKind};
 
+/// The languages the widget speaks: Vietnamese first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// `vi` or `en` (as in `<mot-cua lang="en">`); anything else is Vietnamese.
+    pub fn parse(code: &str) -> Lang {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" | "en-us" | "en-gb" => Lang::En,
+            _ => Lang::Vi,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Vi => &VI,
+            Lang::En => &super::text_en::EN,
+        }
+    }
+
+    /// The language the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+}
+
 /// The widget's words. Functions build the sentences that carry numbers or names.
 pub struct Text {
+    /// This language's own name, on the switch that offers it.
+    pub language_name: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
     pub search_hint: &'static str,
@@ -191,6 +233,7 @@ impl Text {
 
 /// Vietnamese.
 pub const VI: Text = Text {
+    language_name: "Tiếng Việt",
     search_label: "Tìm thủ tục hành chính",
     search_placeholder: "Ví dụ: khai sinh",
     search_hint: "Gõ tên thủ tục (có dấu hoặc không dấu) hoặc mã thủ tục. Dùng phím mũi tên để chọn, Enter để xem.",

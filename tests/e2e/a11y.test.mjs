@@ -113,7 +113,7 @@ test('a journey with the keyboard alone: search, choose, open, read, back', asyn
       return { tag: el?.tagName, cls: el?.className ?? '', id: el?.id ?? '' };
     });
     // Tab from the top of the page reaches the search box.
-    for (let i = 0; i < 10 && (await active()).tag !== 'INPUT'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && (await active()).tag !== 'INPUT'; i++) await page.keyboard.press('Tab');
     assert.equal((await active()).tag, 'INPUT', 'Tab reaches the search box');
 
     await page.keyboard.type('dang ky khai sinh', { delay: 10 });
