@@ -22,7 +22,8 @@ fn pack(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     (bytes.len() <= 8).then(|| {
         let packed = bytes.iter().fold(0u64, |key, &b| key << 8 | u64::from(b));
-        packed << (8 * (8 - bytes.len()))
+        // (Shifting by 64, for the empty word, would overflow; its key is 0 either way.)
+        packed.checked_shl(8 * (8 - bytes.len() as u32)).unwrap_or(0)
     })
 }
 
