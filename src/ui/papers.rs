@@ -80,12 +80,7 @@ fn paper_item(t: &'static Text, paper: &Paper, ticks: Ticks) -> impl IntoView {
         <li class:sub=marker == Some(Marker::SubItem)>
             {checklist::tick(ticks, paper, name.to_string())}
             " "
-            {originals}
-            " "
-            {copies}
-            " "
-            {show_only}
-            {forms}
+            <span class="paper-details">{originals}" "{copies}" "{show_only}{forms}</span>
         </li>
     }
 }

@@ -145,3 +145,33 @@ test('a journey with the keyboard alone: search, choose, open, read, back', asyn
     await context.close();
   }
 });
+
+// WCAG 1.4.10 (reflow): at 320 CSS px wide, and at 200 % zoom of a 1280x800 window (640x400 CSS px),
+// every view fits the width: nothing to scroll sideways.
+for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 400 }]) {
+  describe(`reflow at ${viewport.width}x${viewport.height}`, () => {
+    for (const [name, pagePath, reach] of VIEWS) {
+      test(name, async () => {
+        const { context, page } = await open(pagePath, viewport);
+        try {
+          await reach(page);
+          const widths = await page.evaluate(() => {
+            const host = document.querySelector('mot-cua');
+            const widest = [...host.shadowRoot.querySelectorAll('*')]
+              .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+              .sort((a, b) => b.right - a.right)[0];
+            return {
+              page: document.documentElement.scrollWidth,
+              right: widest?.right ?? 0,
+              what: widest ? `${widest.el.tagName}.${widest.el.className}` : '',
+            };
+          });
+          assert.ok(widths.page <= viewport.width, `${name}: the page scrolls sideways (${widths.page}px)`);
+          assert.ok(widths.right <= viewport.width + 1, `${name}: ${widths.what} reaches ${widths.right}px`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
+}
