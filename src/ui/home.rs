@@ -1,16 +1,17 @@
 //! Before anything is typed: the commune's featured procedures, situations of life with the
-//! procedures each needs, and a few one-tap searches.
+//! procedures each needs, the procedures by field, and a few one-tap searches.
 
 use leptos::prelude::*;
 
 use super::related::procedure_link;
 use super::{search, Data, State};
-use crate::catalog::LifeEvent;
+use crate::catalog::{LifeEvent, Status};
 
 pub(super) fn home(state: State, data: &Data) -> impl IntoView {
     view! {
         {featured(state, data)}
         {life_events(state, data)}
+        {fields(state, data)}
         {search::suggestions(state)}
     }
 }
@@ -46,19 +47,56 @@ fn life_events(state: State, data: &Data) -> Option<impl IntoView> {
 }
 
 fn life_event(state: State, data: &Data, event: &LifeEvent) -> Option<impl IntoView> {
-    let links = known(data, &event.procedures)
-        .map(|code| view! { <li>{procedure_link(state, data, code)}</li> })
+    let codes: Vec<&str> = known(data, &event.procedures).collect();
+    (!codes.is_empty()).then(|| folding_list(state, data, "life-event", &event.id, event.name.clone(), &codes))
+}
+
+/// "Theo lĩnh vực": every field of the catalog, the largest first, each folding open to its
+/// procedures in force.
+fn fields(state: State, data: &Data) -> Option<impl IntoView> {
+    let t = state.text();
+    let mut by_field: Vec<(&str, Vec<&str>)> = Vec::new();
+    let in_force = data.catalog.procedures.iter().filter(|p| p.lifecycle.status != Status::Repealed);
+    for p in in_force {
+        let Some(field) = p.field.as_deref().map(str::trim).filter(|f| !f.is_empty()) else { continue };
+        match by_field.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, codes)) => codes.push(&p.code),
+            None => by_field.push((field, vec![&p.code])),
+        }
+    }
+    by_field.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    let items = by_field
+        .iter()
+        .map(|(field, codes)| folding_list(state, data, "field", field, (t.field_count)(field, codes.len()), codes))
         .collect::<Vec<_>>();
-    (!links.is_empty()).then(|| {
+    (!items.is_empty()).then(|| {
         view! {
-            <li>
-                <details class="life-event" data-id=event.id.clone()>
-                    <summary>{event.name.clone()}</summary>
-                    <ul class="procedure-links">{links}</ul>
-                </details>
-            </li>
+            <section class="home-section fields" aria-labelledby="motcua-fields">
+                <h2 id="motcua-fields" class="home-heading">{t.fields_heading}</h2>
+                <ul class="life-event-list">{items}</ul>
+            </section>
         }
     })
+}
+
+/// A named group that folds open to its procedures' links.
+fn folding_list(
+    state: State,
+    data: &Data,
+    class: &'static str,
+    id: &str,
+    name: String,
+    codes: &[&str],
+) -> impl IntoView {
+    let links = codes.iter().map(|code| view! { <li>{procedure_link(state, data, code)}</li> }).collect::<Vec<_>>();
+    view! {
+        <li>
+            <details class=class data-id=id.to_string()>
+                <summary>{name}</summary>
+                <ul class="procedure-links">{links}</ul>
+            </details>
+        </li>
+    }
 }
 
 /// The codes the catalog has, in the given order.

@@ -97,6 +97,9 @@ pub struct Text {
     /// Home view: the commune's featured procedures, and situations of life.
     pub featured_heading: &'static str,
     pub life_events_heading: &'static str,
+    /// Home view: the procedures by field, each with how many it has.
+    pub fields_heading: &'static str,
+    pub field_count: fn(&str, usize) -> String,
 
     pub load_error: &'static str,
     pub load_error_help: &'static str,
@@ -279,6 +282,8 @@ pub const VI: Text = Text {
     repealed_badge: "Đã bãi bỏ",
     featured_heading: "Thủ tục thường dùng",
     life_events_heading: "Tình huống của bạn",
+    fields_heading: "Theo lĩnh vực",
+    field_count: |field, n| format!("{field} ({n})"),
 
     load_error: "Không tải được dữ liệu thủ tục hành chính.",
     load_error_help: "Vui lòng thử lại sau ít phút, hoặc tra cứu trực tiếp trên Cổng Dịch vụ công quốc gia.",

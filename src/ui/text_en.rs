@@ -55,6 +55,8 @@ pub const EN: Text = Text {
     repealed_badge: "Repealed",
     featured_heading: "Common procedures",
     life_events_heading: "Your situation",
+    fields_heading: "By area",
+    field_count: |field, n| format!("{field} ({n})"),
 
     load_error: "The list of procedures could not be loaded.",
     load_error_help: "Please try again in a few minutes, or look it up on the National Public Service Portal.",

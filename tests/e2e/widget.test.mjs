@@ -519,3 +519,18 @@ describe('journeys, start to portal (demo catalog, 360x740)', () => {
       await screenshot(page, 'journey-xay-dung-procedure');
     }));
 });
+
+describe('browsing by field', () => {
+  test('the home view lists the fields, the largest first, each opening to its procedures', () =>
+    withPage('index.html', PHONE, async (page) => {
+      const fields = page.locator('mot-cua section.fields details.field');
+      const names = await fields.locator('summary').allTextContents();
+      assert.ok(names.length >= 5, `fields: ${names.length}`);
+      const counts = names.map((n) => Number(/\((\d+)\)$/.exec(n)?.[1]));
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'the largest first');
+      const hoTich = fields.filter({ has: page.locator('summary', { hasText: /^Hộ tịch \(\d+\)$/ }) });
+      await hoTich.locator('summary').click();
+      await hoTich.locator(`button.procedure-link[data-code="${KHAI_SINH.code}"]`).click();
+      await procedure(page, KHAI_SINH.code).waitFor({ state: 'visible' });
+    }));
+});
