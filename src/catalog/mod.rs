@@ -167,6 +167,15 @@ pub struct Procedure {
 }
 
 impl Procedure {
+    /// The papers of a case (`case` counts from 0): its own list, or the procedure's when the
+    /// case has none.
+    pub fn paper_groups_of(&self, case: usize) -> &[PaperGroup] {
+        match self.cases.get(case) {
+            Some(c) if !c.paper_groups.is_empty() => &c.paper_groups,
+            _ => &self.paper_groups,
+        }
+    }
+
     /// True when the catalog has more than the name: papers, times or steps.
     pub fn has_details(&self) -> bool {
         !self.paper_groups.is_empty() || !self.channels.is_empty() || !self.steps.is_empty()

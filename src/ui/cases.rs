@@ -58,10 +58,7 @@ pub(super) fn details(t: &'static Text, data: Arc<Data>, doc: usize, chosen: RwS
         let p = data.catalog.procedures.get(doc)?;
         let ticks = Ticks::load(&p.code, chosen.get());
         let case = p.cases.get(chosen.get());
-        let groups = match case {
-            Some(case) if !case.paper_groups.is_empty() => &case.paper_groups,
-            _ => &p.paper_groups,
-        };
+        let groups = p.paper_groups_of(chosen.get());
         Some(view! {
             {papers::papers(t, groups, ticks)}
             {print::button(t, Arc::clone(&data), doc, chosen.get(), ticks)}

@@ -27,6 +27,11 @@ impl Ticks {
         self.list.with(|l| l.has(paper))
     }
 
+    /// How many of `papers` are not ticked.
+    pub fn missing(&self, papers: &[Paper]) -> usize {
+        self.list.with(|l| l.missing(papers).len())
+    }
+
     pub fn set(&self, paper: &Paper, have: bool) {
         self.list.update(|l| l.set(paper, have));
         self.save();

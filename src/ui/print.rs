@@ -51,10 +51,7 @@ fn open(t: &'static Text, data: &Data, doc: usize, case: usize, ticks: Ticks) {
     let _ = document.document_element().map(|root| root.set_attribute("lang", "vi"));
 
     let chosen = p.cases.get(case);
-    let groups = match chosen {
-        Some(c) if !c.paper_groups.is_empty() => &c.paper_groups,
-        _ => &p.paper_groups,
-    };
+    let groups = p.paper_groups_of(case);
     let papers: Vec<Paper> =
         groups.iter().flat_map(|g| &g.papers).filter(|x| x.kind != PaperKind::Note).cloned().collect();
     let rows = papers
@@ -80,7 +77,7 @@ fn open(t: &'static Text, data: &Data, doc: usize, case: usize, ticks: Ticks) {
             }
         })
         .collect::<Vec<_>>();
-    let missing = papers.iter().filter(|x| !ticks.has(x)).count();
+    let missing = ticks.missing(&papers);
     let desk = data.catalog.commune.as_ref().and_then(|c| c.desk.clone());
     let link = share::address(&Link::Procedure { code: p.code.clone(), case });
     let qr = qr::svg(&link).ok();
