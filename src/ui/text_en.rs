@@ -1,18 +1,54 @@
 //! The widget's words in English, the second language (the same table as [`super::text::VI`]).
+//!
+//! Procedure names, fields and the quick searches stay Vietnamese: they come from the catalog,
+//! and the search only knows Vietnamese words. Dates arrive as DD/MM/YYYY and are written out
+//! ("23 November 2026") so that day and month cannot be swapped.
 
 use super::text::Text;
+use crate::date::Date;
 
 /// "1 result", "3 results".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "23/11/2026" (as `crate::present::date` writes it) as "23 November 2026"; anything else as it is.
+fn long_date(date: &str) -> String {
+    let mut parts = date.trim().split('/');
+    let parsed = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(d), Some(m), Some(y), None) if d.len() == 2 && m.len() == 2 => Date::parse(&format!("{y}-{m}-{d}")),
+        _ => None,
+    };
+    match parsed {
+        Some(d) => format!("{} {} {}", d.day, MONTHS[usize::from(d.month) - 1], d.year),
+        None => date.to_string(),
+    }
+}
+
+/// English.
 pub const EN: Text = Text {
     language_name: "English",
     search_label: "Find an administrative procedure",
-    search_placeholder: "For example: birth registration",
-    search_hint: "Type the procedure's name (with or without Vietnamese accents) or its code. Use the arrow keys to choose, Enter to open.",
-    suggestions_label: "Quick searches:",
+    search_placeholder: "For example: khai sinh",
+    search_hint: "Procedures have Vietnamese names: type a name (with or without accents) or a procedure code, \
+                  for example “khai sinh” for a birth. Use the arrow keys to choose, Enter to open.",
+    suggestions_label: "Quick searches (in Vietnamese):",
+    // Searches: the catalog's names are Vietnamese, so these stay Vietnamese.
     suggestions: &["Khai sinh", "Kết hôn", "Khai tử", "Thường trú", "Tình trạng hôn nhân", "Chứng thực", "Hộ nghèo"],
     loading: "Loading the list of procedures…",
     loaded: |n| format!("{} loaded. Type to search.", count(n, "procedure", "procedures")),
@@ -20,13 +56,13 @@ pub const EN: Text = Text {
     results_shown: |shown, total| format!("{}, showing {shown}", count(total, "result", "results")),
     results_label: "Search results",
     show_more: "Show more results",
-    no_results: |q| format!("No procedure matches “{q}”."),
-    no_results_help: "Try a shorter word, or search the National Public Service Portal:",
+    no_results: |q| format!("No procedures match “{q}”."),
+    no_results_help: "Try fewer or shorter words, or search the National Public Service Portal:",
     did_you_mean_before: "Did you mean:",
     did_you_mean_after: "?",
     did_you_mean_status: |q| format!("Did you mean: {q}?"),
     filters_label: "Filter the results",
-    filter_field: "Area",
+    filter_field: "Topic",
     filter_level: "Handled by",
     filter_online: "Apply online",
     filter_life_event: "Situation",
@@ -35,9 +71,9 @@ pub const EN: Text = Text {
     levels: ["Commune", "Province", "Ministry"],
     online_levels: ["Entirely online", "Partly online"],
     clear_filters: "Clear filters",
-    within_field: |f| format!("in the area {f}"),
+    within_field: |f| format!("in the topic {f}"),
     within_levels: ["handled by the commune", "handled by the province", "handled by a ministry"],
-    within_online: ["entirely online", "partly online"],
+    within_online: ["that can be done entirely online", "that can be done partly online"],
     within_life_event: |e| format!("for the situation “{e}”"),
     filtered_count: |total, shown, within| {
         let results = count(total, "result", "results");
@@ -48,19 +84,20 @@ pub const EN: Text = Text {
         }
     },
     no_filtered_results: |within| format!("No results {within}."),
-    no_filtered_help: "No procedure matches all the filters chosen. Clear some of them.",
+    no_filtered_help: "No procedures match all the filters you chose. Try removing some.",
     portal_search: "Search the National Public Service Portal",
     code: "Procedure code",
-    field: "Area",
+    field: "Topic",
     repealed_badge: "Repealed",
     featured_heading: "Common procedures",
     life_events_heading: "Your situation",
-    fields_heading: "By area",
+    fields_heading: "By topic",
     field_count: |field, n| format!("{field} ({n})"),
 
     load_error: "The list of procedures could not be loaded.",
-    load_error_help: "Please try again in a few minutes, or look it up on the National Public Service Portal.",
-    error_no_catalog: "This page does not say where the procedures' data is (the catalog attribute).",
+    load_error_help:
+        "Please try again in a few minutes, or look the procedure up on the National Public Service Portal.",
+    error_no_catalog: "This page does not give the address of the data file (the catalog attribute).",
     error_network: "The server with the data could not be reached.",
     error_http: |status| format!("The server with the data answered with error {status}."),
     error_format: "The data file is not in the expected format.",
@@ -71,62 +108,66 @@ pub const EN: Text = Text {
     back: "Back",
     official_name: "Official name:",
     repealed_since: |date| match date {
-        Some(d) => format!("This procedure was repealed on {d}."),
+        Some(d) => format!("This procedure was repealed on {}.", long_date(d)),
         None => "This procedure has been repealed.".to_string(),
     },
-    repealed_from: |d| format!("This procedure will be repealed from {d}."),
+    repealed_from: |d| format!("This procedure will be repealed on {}.", long_date(d)),
     replaced_by: "Replaced by:",
     start_online: "Apply online",
-    start_lienthong: "Apply through the joint (liên thông) service",
-    portal_detail: "See it on the National Public Service Portal",
+    start_lienthong: "Apply online as a joint application (liên thông)",
+    portal_detail: "View on the National Public Service Portal",
     new_tab: "(opens in a new tab)",
-    not_online: "This procedure cannot be done online; apply in person or by post.",
-    online_full: "The whole procedure can be done online.",
+    not_online: "You cannot apply for this online; apply in person or by post.",
+    online_full: "You can do the whole procedure online.",
     online_partial: "You can apply online; some steps are done at the one-stop desk.",
-    no_details: "The list only has this procedure's name so far. For papers, time and fees, see the National Public Service Portal or ask the one-stop desk.",
+    no_details: "The list only has this procedure's name so far. For papers, time and fees, see the National Public \
+                 Service Portal or ask the one-stop desk.",
     time_heading: "Processing time",
     expected_result: |weekday, date, approximate| match approximate {
-        false => format!("Handed in today: result expected on {weekday}, {date}"),
-        true => format!("Handed in today: result expected around {weekday}, {date}"),
+        false => format!("If you apply today, expect the result on {weekday} {}", long_date(date)),
+        true => format!("If you apply today, expect the result around {weekday} {}", long_date(date)),
     },
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     channels: ["In person", "Online", "By post"],
     time_not_stated: "Not stated",
-    all_channels: "Every way of applying",
+    all_channels: "All ways of applying",
     within_day_cutoff: |cutoff| format!("The same day (papers received after {cutoff}: the next working day)"),
     cases_legend: "Your case",
     fee_heading: "Fees and charges",
-    fee_not_stated: "The data does not state this procedure's fees. Please ask the one-stop desk or see the National Public Service Portal.",
-    fee_channel_not_stated: "The data does not state the fee for this way of applying; ask the one-stop desk or see the portal.",
+    fee_not_stated: "The data does not give this procedure's fees. Please ask the one-stop desk or see the National \
+                     Public Service Portal.",
+    fee_channel_not_stated: "The data does not give the fee for this way of applying; ask the one-stop desk or see \
+                             the National Public Service Portal.",
     fee_zero: "(free)",
     fee_zero_online: "when you apply online",
     fee_online_free: "Applying online: 0\u{a0}đồng.",
-    fee_amount_not_stated: "Amount not stated in the data",
+    fee_amount_not_stated: "Amount not given in the data",
     fee_set_by_province: "Amount set by the Provincial People's Council",
-    fee_ask: "ask the one-stop desk or see the portal",
+    fee_ask: "ask the one-stop desk or see the National Public Service Portal",
     fee_exemptions: "Free for:",
     fee_source: "Set by:",
     in_force: |from, to| match (from, to) {
-        (Some(from), Some(to)) => Some(format!("in force from {from} to {to}")),
-        (Some(from), None) => Some(format!("in force from {from}")),
-        (None, Some(to)) => Some(format!("in force until {to}")),
+        (Some(from), Some(to)) => Some(format!("in force from {} to {}", long_date(from), long_date(to))),
+        (Some(from), None) => Some(format!("in force from {}", long_date(from))),
+        (None, Some(to)) => Some(format!("in force until {}", long_date(to))),
         (None, None) => None,
     },
     fee_kinds: ["Charge (lệ phí)", "Fee (phí)", "Fees and charges"],
     currency_vnd: "đồng",
     papers_heading: "Papers to prepare",
-    papers_not_stated: "The data does not list the papers. Please see the National Public Service Portal or ask the one-stop desk.",
+    papers_not_stated: "The data does not list the papers. Please see the National Public Service Portal or ask the \
+                        one-stop desk.",
     checklist_hint: "Tick the papers you already have. The ticks are kept on this device only.",
     checklist_missing: |n| format!("You still need {}:", count(n, "paper", "papers")),
     checklist_complete: "You have all the papers above.",
     checklist_clear: "Clear the ticks",
-    start_heading: "Applying",
+    start_heading: "How to apply",
     before_start_heading: "Before you apply online",
     before_start: &[
         "You need a level 2 VNeID electronic identity account.",
         "Have photos or scans of the papers listed above ready.",
         "The National Public Service Portal will ask you to sign in with VNeID.",
-        "If signing in fails, bring your papers to the one-stop desk: the staff will help you apply.",
+        "If you cannot sign in, bring your papers to the one-stop desk: the staff will help you apply.",
         "This page never asks for your personal information.",
     ],
     share_heading: "Open this page on a phone",
@@ -149,7 +190,7 @@ pub const EN: Text = Text {
     desk_address: "Address",
     desk_hours: "Opening hours",
     desk_phone: "Phone",
-    results_heading: "What you receive",
+    results_heading: "What you get",
     steps_heading: "Steps",
     conditions_heading: "Requirements and conditions",
     legal_heading: "Legal basis",
@@ -157,7 +198,7 @@ pub const EN: Text = Text {
     journey_interlinked: "Do them all at once with one joint application:",
     journey_parts: "This joint application covers:",
     source: |name, date| match date {
-        Some(d) => format!("Source: {name}, updated on {d}."),
+        Some(d) => format!("Source: {name}, updated on {}.", long_date(d)),
         None => format!("Source: {name}."),
     },
 };
