@@ -70,6 +70,23 @@ pub fn date(iso: &str) -> Option<String> {
     Date::parse(iso.trim()).map(|d| format!("{:02}/{:02}/{:04}", d.day, d.month, d.year))
 }
 
+/// `text` cut to at most about `max` characters for a printed slip: at the end of the last
+/// sentence that fits when it says enough (half of `max`), else at the last word that fits,
+/// with "…" where something was left out. Short texts come back whole.
+pub fn abridge(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let Some((cut, _)) = text.char_indices().nth(max) else { return text.to_string() };
+    let head = &text[..cut];
+    let half = head.char_indices().nth(max / 2).map_or(0, |(i, _)| i);
+    let sentence = [". ", "; ", ": "].iter().filter_map(|end| head.rfind(end).map(|i| i + 1)).max();
+    let end = match sentence.filter(|&i| i >= half) {
+        Some(i) => i,
+        None => head.rfind(char::is_whitespace).unwrap_or(head.len()),
+    };
+    let kept = head[..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':');
+    format!("{kept} …")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +102,35 @@ mod tests {
         assert_eq!(split_marker("+84 912"), (None, "+84 912"));
         assert_eq!(split_marker("-"), (None, "-"));
         assert_eq!(split_marker(""), (None, ""));
+    }
+
+    #[test]
+    fn long_papers_are_abridged_at_a_sentence_or_a_word() {
+        // Papers of 1.001193 and 1.013225 as the portal writes them.
+        let short = "Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng.";
+        assert_eq!(abridge(short, 200), short);
+        let proxy = "Văn bản ủy quyền (được chứng thực) theo quy định của pháp luật trong trường hợp ủy quyền thực \
+                     hiện việc đăng ký khai sinh. Trường hợp người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, \
+                     anh, chị, em ruột của người ủy quyền thì văn bản ủy quyền không phải chứng thực.";
+        assert_eq!(
+            abridge(proxy, 200),
+            "Văn bản ủy quyền (được chứng thực) theo quy định của pháp luật trong trường hợp ủy quyền thực \
+             hiện việc đăng ký khai sinh. …"
+        );
+        let land = "Một trong những giấy tờ hợp pháp về đất đai chứng minh sự phù hợp mục đích sử dụng đất và sở \
+                    hữu công trình để cấp phép xây dựng theo quy định tại Điều 53 của Nghị định số 175/2024/NĐ-CP \
+                    bao gồm: + Giấy chứng nhận quyền sử dụng đất được cấp theo quy định của Luật Đất đai qua các \
+                    thời kỳ.";
+        assert_eq!(
+            abridge(land, 200),
+            "Một trong những giấy tờ hợp pháp về đất đai chứng minh sự phù hợp mục đích sử dụng đất và sở \
+             hữu công trình để cấp phép xây dựng theo quy định tại Điều 53 của Nghị định số 175/2024/NĐ-CP \
+             bao gồm …"
+        );
+        // No sentence end in the second half: cut at a word, never inside one.
+        let words = "một hai ba bốn năm sáu bảy tám chín mười";
+        assert_eq!(abridge(words, 12), "một hai ba …");
+        assert_eq!(abridge("mộthaibabốn", 5), "mộtha …");
     }
 
     #[test]
