@@ -55,7 +55,7 @@ function fallback(root, error) {
 }
 
 class MotCuaElement extends HTMLElement {
-  static observedAttributes = ['catalog', 'lang'];
+  static observedAttributes = ['catalog', 'lang', 'mode', 'reset-after'];
 
   #mounted = null;
   #generation = 0;
@@ -74,8 +74,8 @@ class MotCuaElement extends HTMLElement {
     this.#unmount();
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
-    if ((name === 'catalog' || name === 'lang') && oldValue !== newValue && this.isConnected) this.#remount();
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (oldValue !== newValue && this.isConnected) this.#remount();
   }
 
   /** The catalog's absolute address ('' when the attribute is missing: the widget says so). */
@@ -106,8 +106,14 @@ class MotCuaElement extends HTMLElement {
     // Disconnected, or the catalog changed, while the wasm was loading: a newer call mounts.
     if (generation !== this.#generation || !this.isConnected) return;
     style(root);
-    // lang="en" starts in English; the widget offers the other language itself.
-    this.#mounted = mount(root, { catalog: this.catalogUrl, lang: this.getAttribute('lang') ?? '' });
+    // lang="en" starts in English (the widget offers the other language itself); mode="desk" is
+    // for the one-stop desk; reset-after="<seconds>" (0: never) goes back to the start when idle.
+    this.#mounted = mount(root, {
+      catalog: this.catalogUrl,
+      lang: this.getAttribute('lang') ?? '',
+      mode: this.getAttribute('mode') ?? '',
+      resetAfter: this.getAttribute('reset-after') ?? '',
+    });
   }
 
   #unmount() {

@@ -21,6 +21,11 @@ impl Checklist {
         format!("{NAMESPACE}checklist:{code}:{case}")
     }
 
+    /// True for the key of any procedure's ticks (to forget them all for the next citizen).
+    pub fn is_key(key: &str) -> bool {
+        key.strip_prefix(NAMESPACE).is_some_and(|rest| rest.starts_with("checklist:"))
+    }
+
     /// Reads what `stored` wrote: a paper name per line. Anything else in the store is names too,
     /// so a damaged value only ticks nothing.
     pub fn parse(text: &str) -> Checklist {

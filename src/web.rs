@@ -20,18 +20,23 @@ impl Mounted {
     }
 }
 
-/// Mounts a widget into `root`. `options` is a plain object: `{ catalog: "<absolute URL>",
-/// lang: "vi" | "en" }` (Vietnamese when `lang` is missing or another).
+/// Mounts a widget into `root`. `options` is a plain object of `<mot-cua>`'s attributes:
+/// `{ catalog: "<absolute URL>", lang: "vi" | "en", mode: "desk" | "", resetAfter: "<seconds>" }`.
+/// Vietnamese when `lang` is missing or another; the citizen's widget unless `mode` is `desk`;
+/// `resetAfter` `0` or `off` never resets, a missing or unreadable one is the mode's default.
 /// A missing or empty `catalog` mounts a widget that says so, in words for people.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
-    let catalog = js_sys::Reflect::get(&options, &JsValue::from_str("catalog"))
-        .ok()
-        .and_then(|value| value.as_string())
-        .unwrap_or_default();
-    let lang = js_sys::Reflect::get(&options, &JsValue::from_str("lang")).ok().and_then(|v| v.as_string());
-    let lang = ui::Lang::parse(lang.as_deref().unwrap_or(""));
-    Mounted { handle: Some(ui::mount_in(&root, CatalogSource::Url(catalog), lang)) }
+    let text = |key: &str| {
+        js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    };
+    let reset_after = match text("resetAfter").trim() {
+        "off" => Some(0),
+        seconds => seconds.parse().ok(),
+    };
+    let options =
+        ui::Options { lang: ui::Lang::parse(&text("lang")), mode: ui::Mode::parse(&text("mode")), reset_after };
+    Mounted { handle: Some(ui::mount_with(&root, CatalogSource::Url(text("catalog")), options)) }
 }
 
 /// The widget's CSS, for the loader to adopt into each shadow root.

@@ -916,7 +916,11 @@ async fn english_first_when_asked_and_the_switch_offers_vietnamese_back() {
     let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
     document().body().expect("body").append_child(&host).expect("append host");
     let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
-    let handle = ui::mount_in(&root, CatalogSource::Inline(SAMPLE.to_string()), ui::Lang::En);
+    let handle = ui::mount_with(
+        &root,
+        CatalogSource::Inline(SAMPLE.to_string()),
+        ui::Options { lang: ui::Lang::En, ..Default::default() },
+    );
     let w = Widget { host, root, handle: Some(handle) };
     w.ready().await;
     assert_eq!(w.texts("label.search-label"), vec!["Find an administrative procedure"]);

@@ -99,6 +99,25 @@ fn statics(t: &Text) -> Vec<(&'static str, &'static str)> {
         ("print_checklist", t.print_checklist),
         ("print_missing", t.print_missing),
         ("printed_on", t.printed_on),
+        ("slip_title", t.slip_title),
+        ("slip_date", t.slip_date),
+        ("slip_qr_submit", t.slip_qr_submit),
+        ("slip_qr_search", t.slip_qr_search),
+        ("slip_abridged", t.slip_abridged),
+        ("slip_officer", t.slip_officer),
+        ("slip_signature", t.slip_signature),
+        ("slip_heading", t.slip_heading),
+        ("slip_empty", t.slip_empty),
+        ("slip_add", t.slip_add),
+        ("slip_add_journey", t.slip_add_journey),
+        ("slip_remove", t.slip_remove),
+        ("slip_size", t.slip_size),
+        ("print_slip", t.print_slip),
+        ("next_citizen", t.next_citizen),
+        ("reset_done", t.reset_done),
+        ("staff_note", t.staff_note),
+        ("desk_pick", t.desk_pick),
+        ("desk_keys_heading", t.desk_keys_heading),
         ("forms", t.forms),
         ("show_only", t.show_only),
         ("papers_submit", t.papers_submit),
@@ -123,6 +142,7 @@ fn statics(t: &Text) -> Vec<(&'static str, &'static str)> {
     all.extend(t.channels.iter().map(|s| ("channels", *s)));
     all.extend(t.fee_kinds.iter().map(|s| ("fee_kinds", *s)));
     all.extend(t.before_start.iter().map(|s| ("before_start", *s)));
+    all.extend(t.desk_keys.iter().map(|(_, what)| ("desk_keys", *what)));
     all
 }
 

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use super::checklist::Ticks;
 use super::fees::{self, CHANNELS};
 use super::papers;
-use super::print;
+use super::slip::{self, Entry};
 use super::text::Text;
-use super::Data;
+use super::{Data, State};
 
 use crate::catalog::{Case, ChannelInfo, Procedure, ProcessingTime, TimeUnit};
 use crate::date::Date;
@@ -53,15 +53,18 @@ pub(super) fn case_choice(t: &'static Text, p: &Procedure, chosen: RwSignal<usiz
 }
 
 /// Processing time, fees and papers of the chosen case (of the procedure when it has no cases).
-pub(super) fn details(t: &'static Text, data: Arc<Data>, doc: usize, chosen: RwSignal<usize>) -> impl IntoView {
+/// The citizen can print the checklist here; at the desk, the guidance slip is printed instead.
+pub(super) fn details(state: State, data: Arc<Data>, doc: usize) -> impl IntoView {
+    let (t, lang, chosen) = (state.text(), state.lang.get_untracked(), state.case);
     move || {
         let p = data.catalog.procedures.get(doc)?;
         let ticks = Ticks::load(&p.code, chosen.get());
         let case = p.cases.get(chosen.get());
         let groups = p.paper_groups_of(chosen.get());
+        let entry = Entry { code: p.code.clone(), case: chosen.get() };
         Some(view! {
             {papers::papers(t, groups, ticks)}
-            {print::button(t, Arc::clone(&data), doc, chosen.get(), ticks)}
+            {(!state.desk()).then(|| slip::checklist_button(lang, Arc::clone(&data), entry))}
             {fees::fees(t, &data.catalog, p, case)}
             {times(t, p, case)}
         })
@@ -69,7 +72,7 @@ pub(super) fn details(t: &'static Text, data: Arc<Data>, doc: usize, chosen: RwS
 }
 
 /// Per channel; the case's time, when it has one, stands for every channel.
-fn times(t: &'static Text, p: &Procedure, case: Option<&Case>) -> Option<AnyView> {
+pub(super) fn times(t: &'static Text, p: &Procedure, case: Option<&Case>) -> Option<AnyView> {
     let case_time = case.and_then(|c| c.time.as_ref());
     let channels: Vec<&ChannelInfo> =
         CHANNELS.iter().filter_map(|c| p.channels.iter().find(|info| info.channel == *c)).collect();

@@ -18,18 +18,11 @@ pub(super) struct Ticks {
 impl Ticks {
     /// What this device remembers for `code` and `case`; nothing when storage is off.
     pub fn load(code: &str, case: usize) -> Ticks {
-        let key = Checklist::key(code, case);
-        let stored = storage().and_then(|s| s.get_item(&key).ok().flatten()).unwrap_or_default();
-        Ticks { list: RwSignal::new(Checklist::parse(&stored)), key: StoredValue::new(key) }
+        Ticks { list: RwSignal::new(remembered(code, case)), key: StoredValue::new(Checklist::key(code, case)) }
     }
 
     pub fn has(&self, paper: &Paper) -> bool {
         self.list.with(|l| l.has(paper))
-    }
-
-    /// How many of `papers` are not ticked.
-    pub fn missing(&self, papers: &[Paper]) -> usize {
-        self.list.with(|l| l.missing(papers).len())
     }
 
     pub fn set(&self, paper: &Paper, have: bool) {
@@ -55,6 +48,31 @@ impl Ticks {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What this device remembers for `code` and `case`; nothing when storage is off.
+pub(super) fn remembered(code: &str, case: usize) -> Checklist {
+    let stored = storage().and_then(|s| s.get_item(&Checklist::key(code, case)).ok().flatten());
+    Checklist::parse(&stored.unwrap_or_default())
+}
+
+/// The keys of every procedure's ticks on this device.
+fn remembered_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let count = storage.length().unwrap_or(0);
+    (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| Checklist::is_key(k)).collect()
+}
+
+/// Whether this device remembers ticks of any procedure.
+pub(super) fn any_remembered() -> bool {
+    storage().is_some_and(|s| !remembered_keys(&s).is_empty())
+}
+
+/// Forgets the ticks of every procedure on this device (for the next citizen at a desk).
+pub(super) fn forget_all() {
+    let Some(storage) = storage() else { return };
+    for key in remembered_keys(&storage) {
+        let _ = storage.remove_item(&key);
+    }
 }
 
 /// The checkbox of one paper: its label is the paper's name.

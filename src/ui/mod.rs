@@ -4,6 +4,7 @@
 mod cases;
 mod checklist;
 mod data;
+mod desk;
 mod fees;
 mod home;
 mod papers;
@@ -13,6 +14,7 @@ mod related;
 mod route;
 mod search;
 mod share;
+mod slip;
 pub mod text;
 mod text_en;
 
@@ -47,6 +49,47 @@ pub(crate) fn names(p: &crate::catalog::Procedure) -> (&str, Option<&str>) {
     match p.friendly_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(friendly) => (friendly, Some(p.name.as_str())),
         None => (p.name.as_str(), None),
+    }
+}
+
+/// Who the widget serves: citizens on a commune's site, or staff at the one-stop desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Citizen,
+    /// Large type, search and procedure side by side, keyboard shortcuts, the guidance slip,
+    /// staff notes, and a reset after inactivity.
+    Desk,
+}
+
+impl Mode {
+    /// `desk` (as in `<mot-cua mode="desk">`); anything else is the citizen's widget.
+    pub fn parse(mode: &str) -> Mode {
+        match mode.trim().eq_ignore_ascii_case("desk") {
+            true => Mode::Desk,
+            false => Mode::Citizen,
+        }
+    }
+}
+
+/// How a widget starts: what `<mot-cua>`'s attributes say.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub lang: Lang,
+    pub mode: Mode,
+    /// Seconds without use after which the widget goes back to its start and forgets the ticks
+    /// on this device: `Some(0)` never, `None` as the mode has it (desk: 5 minutes; citizen: never).
+    pub reset_after: Option<u32>,
+}
+
+impl Options {
+    /// The reset delay in seconds, if the widget resets at all.
+    pub fn reset_delay(&self) -> Option<u32> {
+        match (self.reset_after, self.mode) {
+            (Some(0), _) | (None, Mode::Citizen) => None,
+            (Some(seconds), _) => Some(seconds),
+            (None, Mode::Desk) => Some(desk::RESET_AFTER),
+        }
     }
 }
 
@@ -92,10 +135,15 @@ pub(crate) struct State {
     pub input: NodeRef<Input>,
     /// The language shown; switching it draws the widget again.
     pub lang: RwSignal<Lang>,
+    pub mode: Mode,
+    /// The guidance slip being made, in desk mode.
+    pub slip: slip::Slip,
+    /// Said after a reset for inactivity, until the widget is used again.
+    pub reset_note: RwSignal<Option<&'static str>>,
 }
 
 impl State {
-    fn new(lang: Lang) -> State {
+    fn new(lang: Lang, mode: Mode) -> State {
         let load = RwSignal::new(Load::Loading);
         let query = RwSignal::new(String::new());
         let matches = Memo::new(move |_| {
@@ -162,6 +210,9 @@ impl State {
             case: RwSignal::new(0),
             input: NodeRef::new(),
             lang: RwSignal::new(lang),
+            mode,
+            slip: slip::Slip::new(),
+            reset_note: RwSignal::new(None),
         }
     }
 
@@ -222,16 +273,34 @@ impl State {
         }
     }
 
-    /// True when the list of results is showing.
+    /// True when the list of results is showing (at the desk, also beside the open procedure).
     pub fn expanded(&self) -> bool {
-        self.open.with(Option::is_none) && self.hits.with(|h| !h.is_empty())
+        (self.desk() || self.open.with(Option::is_none)) && self.hits.with(|h| !h.is_empty())
+    }
+
+    pub fn desk(&self) -> bool {
+        self.mode == Mode::Desk
+    }
+
+    /// Nothing asked, opened or put on a slip.
+    pub fn at_start(&self) -> bool {
+        self.query.with_untracked(|q| q.is_empty())
+            && self.open.with_untracked(Option::is_none)
+            && self.slip.entries.with_untracked(Vec::is_empty)
+    }
+
+    /// Back to the start, for the next citizen: no query, no procedure, no slip, no ticks kept.
+    pub fn reset(&self) {
+        self.set_query(String::new());
+        self.slip.entries.set(Vec::new());
+        checklist::forget_all();
     }
 }
 
 /// The widget. `source` is read when it mounts; to show another catalog, mount it again.
 #[component]
-pub fn Widget(source: CatalogSource, lang: Lang) -> impl IntoView {
-    let state = State::new(lang);
+pub fn Widget(source: CatalogSource, options: Options) -> impl IntoView {
+    let state = State::new(options.lang, options.mode);
     let root = NodeRef::<Div>::new();
     route::follow(state);
 
@@ -260,10 +329,17 @@ pub fn Widget(source: CatalogSource, lang: Lang) -> impl IntoView {
     });
 
     let retry = move || start(source.clone());
+    let resets = options.reset_delay().is_some();
+    if let Some(seconds) = options.reset_delay() {
+        desk::reset_when_idle(state, seconds);
+    }
+    if state.desk() {
+        desk::shortcuts(state);
+    }
 
     // Everything is drawn again in the other language; what was typed and opened stays.
     view! {
-        <div class="motcua" lang=move || state.lang.get().code() node_ref=root>
+        <div class="motcua" class:desk=state.desk() lang=move || state.lang.get().code() node_ref=root>
             {move || {
                 let t = state.lang.get().text();
                 let other = state.lang.get().other();
@@ -272,17 +348,30 @@ pub fn Widget(source: CatalogSource, lang: Lang) -> impl IntoView {
                     <button type="button" class="lang-switch" lang=other.code() on:click=move |_| state.lang.set(other)>
                         {other.text().language_name}
                     </button>
-                    <search::SearchBox state=state />
-                    <search::Status state=state />
-                    <search::DidYouMean state=state />
-                    <search::Filters state=state />
-                    <search::Results state=state />
-                    {move || body(state, retry.clone())}
+                    {match state.desk() {
+                        false => view! {
+                            {search(state)}
+                            {move || body(state, retry.clone())}
+                        }.into_any(),
+                        true => desk::panes(state, search(state), move || body(state, retry.clone())).into_any(),
+                    }}
+                    {resets.then(|| view! { <p class="reset-note" role="status">{move || state.reset_note.get()}</p> })}
                     <search::SourceNote state=state />
                     <span id=NEW_TAB_ID class="visually-hidden">{t.new_tab}</span>
                 }
             }}
         </div>
+    }
+}
+
+/// The search box, what it found, and the filters.
+fn search(state: State) -> impl IntoView {
+    view! {
+        <search::SearchBox state=state />
+        <search::Status state=state />
+        <search::DidYouMean state=state />
+        <search::Filters state=state />
+        <search::Results state=state />
     }
 }
 
@@ -298,8 +387,11 @@ fn body(state: State, retry: impl Fn() + Clone + 'static) -> AnyView {
     let Some(data) = state.data() else {
         return ().into_any();
     };
-    if let Some(doc) = state.open.get() {
-        return view! { <procedure::ProcedureView state=state data=data doc=doc /> }.into_any();
+    // At the desk, the procedure has a pane of its own (and opening one leaves this one as it is).
+    if !state.desk() {
+        if let Some(doc) = state.open.get() {
+            return view! { <procedure::ProcedureView state=state data=data doc=doc /> }.into_any();
+        }
     }
     if state.query.with(|q| q.trim().is_empty()) {
         return home::home(state, &data).into_any();
@@ -339,14 +431,14 @@ fn announce(root: NodeRef<Div>, name: &str, detail: &[(&str, JsValue)]) {
 pub struct Handle(#[allow(dead_code)] Box<dyn Any>);
 
 /// Mounts a widget into `root` (normally the open shadow root of a `<mot-cua>` element), in
-/// Vietnamese.
+/// Vietnamese, for citizens.
 pub fn mount(root: &ShadowRoot, source: CatalogSource) -> Handle {
-    mount_in(root, source, Lang::Vi)
+    mount_with(root, source, Options::default())
 }
 
-/// Mounts a widget that speaks `lang` first.
-pub fn mount_in(root: &ShadowRoot, source: CatalogSource, lang: Lang) -> Handle {
+/// Mounts a widget as `options` say.
+pub fn mount_with(root: &ShadowRoot, source: CatalogSource, options: Options) -> Handle {
     let parent: web_sys::HtmlElement = root.clone().unchecked_into();
-    let handle = leptos::mount::mount_to(parent, move || view! { <Widget source=source lang=lang /> });
+    let handle = leptos::mount::mount_to(parent, move || view! { <Widget source=source options=options /> });
     Handle(Box::new(handle))
 }

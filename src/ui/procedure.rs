@@ -56,6 +56,7 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
                 <span>{t.code}": "<span class="code">{p.code.clone()}</span></span>
                 {p.field.clone().map(|field| view! { <span>{t.field}": "{field}</span> })}
             </p>
+            {staff_note(state, p)}
             {in_force.then(|| online_note(t, p.online))}
             {(!p.results.is_empty()).then(|| view! {
                 <h3>{t.results_heading}</h3>
@@ -65,7 +66,7 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
             })}
             {(!detailed).then(|| view! { <p class="notice no-details">{t.no_details}</p> })}
             {cases::case_choice(t, p, chosen)}
-            {detailed.then(|| cases::details(t, Arc::clone(&data), doc, chosen))}
+            {detailed.then(|| cases::details(state, Arc::clone(&data), doc))}
             {where_to_go(t, &p.agencies, desk)}
             {start(t, p, in_force)}
             {related::journeys(state, &data, p)}
@@ -134,6 +135,16 @@ fn portal_links(t: &'static Text, p: &Procedure, open: bool) -> impl IntoView {
         .into_any(),
     };
     view! { <div class="portal-links">{start}{lienthong}{page}</div> }
+}
+
+/// The commune's note for its staff: at the desk only.
+fn staff_note(state: State, p: &Procedure) -> Option<impl IntoView> {
+    let note = p.staff_note.as_deref().map(str::trim).filter(|n| !n.is_empty() && state.desk())?;
+    Some(view! {
+        <aside class="staff-note" aria-label=state.text().staff_note>
+            <p><strong>{state.text().staff_note}": "</strong>{note.to_string()}</p>
+        </aside>
+    })
 }
 
 fn online_note(t: &'static Text, online: OnlineLevel) -> Option<impl IntoView> {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::slip::Entry;
 use super::text::Text;
 use super::{names, Data, State};
 use crate::catalog::{Journey, Lifecycle, Procedure, Status};
@@ -136,6 +137,18 @@ fn journey_item(state: State, data: &Data, code: &str, journey: &Journey) -> imp
         }
     });
     let parts = is_interlinked.then(|| view! { <p class="journey-label">{t.journey_parts}</p> });
+    // At the desk: the whole journey onto the guidance slip, each at its first case.
+    let add_all = state.desk().then(|| {
+        let known: Vec<String> =
+            journey.procedures.iter().filter(|c| data.catalog.procedure(c).is_some()).cloned().collect();
+        view! {
+            <button type="button" class="slip-add-journey" on:click=move |_| {
+                for code in known.iter().filter(|c| !state.slip.has(c)) {
+                    state.slip.add(Entry { code: code.clone(), case: 0 });
+                }
+            }>{t.slip_add_journey}</button>
+        }
+    });
     view! {
         <div class="journey">
             <p class="journey-name">{journey.name.clone()}</p>
@@ -143,6 +156,7 @@ fn journey_item(state: State, data: &Data, code: &str, journey: &Journey) -> imp
             {(!others.is_empty()).then(|| view! { <ul class="journey-procedures">{others}</ul> })}
             {interlinked}
             {journey.note.clone().map(|note| view! { <p class="journey-note">{note}</p> })}
+            {add_all}
         </div>
     }
 }

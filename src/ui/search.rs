@@ -24,7 +24,8 @@ pub fn SearchBox(state: State) -> impl IntoView {
         match ev.key().as_str() {
             "ArrowDown" | "ArrowUp" if listed > 0 => {
                 ev.prevent_default();
-                if state.open.get_untracked().is_some() {
+                // At the desk the list stays beside the procedure: it remains open.
+                if state.open.get_untracked().is_some() && !state.desk() {
                     state.open.set(None);
                 }
                 let down = ev.key() == "ArrowDown";
@@ -36,7 +37,7 @@ pub fn SearchBox(state: State) -> impl IntoView {
                 };
                 state.active.set(Some(next));
             }
-            "Enter" if listed > 0 && state.open.get_untracked().is_none() => {
+            "Enter" if listed > 0 && (state.desk() || state.open.get_untracked().is_none()) => {
                 ev.prevent_default();
                 let position = state.active.get_untracked().unwrap_or(0);
                 if let Some(hit) = state.listed.with_untracked(|h| h.get(position).copied()) {
@@ -118,7 +119,7 @@ pub fn Status(state: State) -> impl IntoView {
             Load::Loading => t.loading.to_string(),
             Load::Failed(_) => String::new(),
             Load::Ready(data) => {
-                if state.open.with(Option::is_some) {
+                if state.open.with(Option::is_some) && !state.desk() {
                     return String::new();
                 }
                 let query = state.query.get();
@@ -339,7 +340,7 @@ fn filter_select(
 pub fn Filters(state: State) -> impl IntoView {
     let t = state.text();
     move || {
-        if state.open.with(Option::is_some) || state.query.with(|q| q.trim().is_empty()) {
+        if (state.open.with(Option::is_some) && !state.desk()) || state.query.with(|q| q.trim().is_empty()) {
             return None;
         }
         let data = state.data()?;
@@ -386,7 +387,7 @@ pub fn Filters(state: State) -> impl IntoView {
 pub fn DidYouMean(state: State) -> impl IntoView {
     let t = state.text();
     move || {
-        if state.open.with(Option::is_some) {
+        if state.open.with(Option::is_some) && !state.desk() {
             return None;
         }
         let corrected = state.correction.get()?;

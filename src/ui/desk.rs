@@ -1,0 +1,229 @@
+//! Desk mode (`<mot-cua mode="desk">`), for staff at the one-stop desk guiding citizens: search
+//! and results on the left, the procedure on the right under the guidance slip being made;
+//! keyboard shortcuts; and, on any widget that asks for it, a reset after inactivity that leaves
+//! nothing of one citizen for the next.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::print::Paper;
+use super::procedure::ProcedureView;
+use super::slip::{self, Entry};
+use super::{checklist, State};
+
+/// Seconds without use before a desk widget resets, unless `reset-after` says otherwise.
+pub(super) const RESET_AFTER: u32 = 300;
+
+/// The two panes: `search` with `list` under it, and the open procedure with the slip.
+pub(super) fn panes(state: State, search: impl IntoView, list: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="desk-panes">
+            <div class="desk-search">{search}{list}</div>
+            <div class="desk-procedure">
+                {slip_panel(state)}
+                {move || procedure_pane(state)}
+            </div>
+        </div>
+    }
+}
+
+/// The open procedure; before one is open, how to use the desk.
+fn procedure_pane(state: State) -> AnyView {
+    let t = state.text();
+    let Some(data) = state.data() else { return ().into_any() };
+    if let Some(doc) = state.open.get() {
+        return view! { <ProcedureView state=state data=data doc=doc /> }.into_any();
+    }
+    let keys = t
+        .desk_keys
+        .iter()
+        .map(|(key, what)| view! { <div><dt><kbd>{*key}</kbd></dt><dd>{*what}</dd></div> })
+        .collect::<Vec<_>>();
+    view! {
+        <div class="desk-idle">
+            <p>{t.desk_pick}</p>
+            <h2>{t.desk_keys_heading}</h2>
+            <dl class="keys">{keys}</dl>
+        </div>
+    }
+    .into_any()
+}
+
+/// The open procedure as an entry of the slip, at the case shown.
+fn open_entry(state: State) -> Option<Entry> {
+    let data = state.data()?;
+    let p = data.catalog.procedures.get(state.open.get()?)?;
+    Some(Entry { code: p.code.clone(), case: state.case.get() })
+}
+
+/// The slip being made: its procedures, the paper size, print, and the next citizen.
+fn slip_panel(state: State) -> impl IntoView {
+    let t = state.text();
+    let slip = state.slip;
+    let entries = move || {
+        let data = state.data()?;
+        let items = slip
+            .entries
+            .get()
+            .into_iter()
+            .filter_map(|entry| {
+                let p = data.catalog.procedure(&entry.code)?;
+                let case = p.cases.get(entry.case).map(|c| format!(" — {}", c.name));
+                let code = entry.code.clone();
+                Some(view! {
+                    <li>
+                        <span class="slip-name">{super::names(p).0.to_string()}{case}</span>
+                        " "
+                        <button type="button" class="slip-remove" on:click=move |_| slip.remove(&code)>
+                            {t.slip_remove}
+                        </button>
+                    </li>
+                })
+            })
+            .collect::<Vec<_>>();
+        Some(match items.is_empty() {
+            true => view! { <p class="hint">{t.slip_empty}</p> }.into_any(),
+            false => view! { <ol class="slip-entries">{items}</ol> }.into_any(),
+        })
+    };
+    let add = move || {
+        let entry = open_entry(state).filter(|e| !slip.has(&e.code))?;
+        Some(
+            view! { <button type="button" class="slip-add" on:click=move |_| slip.add(entry.clone())>{t.slip_add}</button> },
+        )
+    };
+    let sizes = Paper::ALL
+        .into_iter()
+        .map(|paper| {
+            view! {
+                <label class="paper-option">
+                    <input
+                        type="radio"
+                        name="motcua-paper"
+                        prop:checked=move || slip.paper.get() == paper
+                        on:change=move |_| slip.paper.set(paper)
+                    />
+                    {paper.name()}
+                </label>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="desk-slip" aria-labelledby="motcua-slip-heading">
+            <h2 id="motcua-slip-heading">{t.slip_heading}</h2>
+            {entries}
+            <div class="slip-actions">
+                {add}
+                <fieldset class="paper-size">
+                    <legend>{t.slip_size}</legend>
+                    {sizes}
+                </fieldset>
+                <button type="button" class="print-slip" disabled=move || nothing_to_print(state) on:click=move |_| print_slip(state)>
+                    {t.print_slip}" "<kbd aria-hidden="true">"p"</kbd>
+                </button>
+                <button type="button" class="next-citizen" on:click=move |_| state.reset()>{t.next_citizen}</button>
+            </div>
+        </section>
+    }
+}
+
+/// Neither a procedure open nor one on the slip.
+fn nothing_to_print(state: State) -> bool {
+    state.open.with(Option::is_none) && state.slip.entries.with(Vec::is_empty)
+}
+
+/// Prints the slip: its procedures and the open one.
+fn print_slip(state: State) {
+    let Some(data) = state.data() else { return };
+    let entries = state.slip.printed(open_entry(state));
+    slip::print_guidance(state.lang.get_untracked(), &data, &entries, state.slip.paper.get_untracked());
+}
+
+/// `/` searches, `p` prints the slip, `Esc` leaves the procedure; from anywhere on the page
+/// except while typing in a field (where `/` and `p` are letters).
+pub(super) fn shortcuts(state: State) {
+    let listener = window_event_listener(ev::keydown, move |ev| {
+        if ev.default_prevented() || ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.repeat() {
+            return;
+        }
+        let typing = typing(&ev);
+        match ev.key().as_str() {
+            "/" if !typing => {
+                ev.prevent_default();
+                if let Some(input) = state.input.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+            "p" | "P" if !typing && !nothing_to_print(state) => {
+                ev.prevent_default();
+                print_slip(state);
+            }
+            "Escape" if state.open.with_untracked(Option::is_some) => {
+                ev.prevent_default();
+                state.close_procedure();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Whether the key goes into a field (the first target of the composed path: inside the shadow
+/// root, not the `<mot-cua>` host the window sees).
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = ev.composed_path().get(0).dyn_into::<web_sys::HtmlElement>().ok() else { return false };
+    if element.is_content_editable() {
+        return true;
+    }
+    match element.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" | "select" => true,
+        "input" => {
+            let kind = element.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit" | "reset")
+        }
+        _ => false,
+    }
+}
+
+/// After `seconds` without a key, a touch, a click or the mouse moving, goes back to the start
+/// and forgets the ticks on this device; says so until the next use.
+pub(super) fn reset_when_idle(state: State, seconds: u32) {
+    let last = StoredValue::new(js_sys::Date::now());
+    let touched = move || {
+        last.set_value(js_sys::Date::now());
+        if state.reset_note.with_untracked(Option::is_some) {
+            state.reset_note.set(None);
+        }
+    };
+    let listeners = [
+        window_event_listener(ev::keydown, move |_| touched()),
+        window_event_listener(ev::pointerdown, move |_| touched()),
+        window_event_listener(ev::pointermove, move |_| touched()),
+        window_event_listener(ev::wheel, move |_| touched()),
+        window_event_listener(ev::input, move |_| touched()),
+    ];
+    let limit = f64::from(seconds) * 1000.0;
+    let timer = set_interval_with_handle(
+        move || {
+            if js_sys::Date::now() - last.get_value() < limit {
+                return;
+            }
+            last.set_value(js_sys::Date::now());
+            if !state.at_start() || checklist::any_remembered() {
+                state.reset();
+                state.reset_note.set(Some(state.text().reset_done));
+            }
+        },
+        Duration::from_secs(1),
+    );
+    on_cleanup(move || {
+        listeners.into_iter().for_each(|l| l.remove());
+        if let Ok(timer) = timer {
+            timer.clear();
+        }
+    });
+}
