@@ -92,6 +92,13 @@ const VIEWS = [
     await page.locator('mot-cua details.share summary').click();
   }],
   ['no results', 'index.html', (page) => type(page, 'xyzxyz qqq', '.no-results')],
+  ['desk mode: a procedure with a staff note beside the list, the slip holding it', 'desk.html', async (page) => {
+    await type(page, 'khai sinh');
+    await searchBox(page).press('Enter');
+    await page.locator('mot-cua section.procedure .staff-note').waitFor();
+    await page.locator('mot-cua button.slip-add').click();
+    await page.locator('mot-cua ol.slip-entries li').waitFor();
+  }],
 ];
 
 for (const viewport of [PHONE, DESKTOP]) {

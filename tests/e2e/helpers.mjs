@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core, pages watched
 // for console errors, page errors, failed loads and requests to any other origin.
 
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,4 +154,34 @@ export async function screenshot(page, name) {
   const file = path.join(OUTPUT, `${name}.png`);
   await page.screenshot({ path: file, animations: 'disabled' });
   return file;
+}
+
+/**
+ * Opens `pagePath` from `server` in a new context of `browser`, waits for the widget, runs `fn(page)`, then fails on any
+ * console error, page error, failed load or request to another origin. When `fn` fails, those
+ * problems are added to the error (they usually explain it).
+ */
+export async function visit(browser, server, pagePath, viewport, fn, { now } = {}) {
+  const { context, page, report, assertClean } = await openPage(browser, {
+    allowedOrigins: [server.origin],
+    viewport,
+  });
+  // The page's clock, when the test needs a fixed "now" (the browser's local time, as the machine's).
+  if (now) await page.clock.setFixedTime(now);
+  const what = `${pagePath} at ${viewport.width}x${viewport.height}`;
+  try {
+    try {
+      const response = await page.goto(new URL(pagePath, server.url).href, { waitUntil: 'load' });
+      assert.equal(response.status(), 200, `GET ${pagePath}`);
+      await waitForWidget(page);
+      await fn(page);
+    } catch (err) {
+      const problems = report();
+      if (problems) err.message += `\n(${what}: the page also had problems:\n${problems})`;
+      throw err;
+    }
+    assertClean(what);
+  } finally {
+    await context.close();
+  }
 }

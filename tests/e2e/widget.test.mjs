@@ -18,6 +18,7 @@ import {
   openPage,
   requireDist,
   screenshot,
+  visit,
   waitForWidget,
 } from './helpers.mjs';
 
@@ -62,35 +63,7 @@ const searchBox = (page) => page.locator('mot-cua input[type=search][role=combob
 const options = (page) => page.locator('mot-cua ul[role=listbox] li[role=option]');
 const procedure = (page, code) => page.locator(`mot-cua section.procedure[data-code="${code}"]`);
 
-/**
- * Opens `pagePath` from the test server, waits for the widget, runs `fn(page)`, then fails on any
- * console error, page error, failed load or request to another origin. When `fn` fails, those
- * problems are added to the error (they usually explain it).
- */
-async function withPage(pagePath, viewport, fn, { now } = {}) {
-  const { context, page, report, assertClean } = await openPage(browser, {
-    allowedOrigins: [server.origin],
-    viewport,
-  });
-  // The page's clock, when the test needs a fixed "now" (the browser's local time, as the machine's).
-  if (now) await page.clock.setFixedTime(now);
-  const what = `${pagePath} at ${viewport.width}x${viewport.height}`;
-  try {
-    try {
-      const response = await page.goto(new URL(pagePath, server.url).href, { waitUntil: 'load' });
-      assert.equal(response.status(), 200, `GET ${pagePath}`);
-      await waitForWidget(page);
-      await fn(page);
-    } catch (err) {
-      const problems = report();
-      if (problems) err.message += `\n(${what}: the page also had problems:\n${problems})`;
-      throw err;
-    }
-    assertClean(what);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (pagePath, viewport, fn, options) => visit(browser, server, pagePath, viewport, fn, options);
 
 /** Types like a person and waits until the first result is `code`. */
 async function search(page, query, code) {
