@@ -54,11 +54,28 @@ function fallback(root, error) {
   console.warn('motcua: the widget could not start:', error);
 }
 
+/** An absolute URL for an attribute's value ('' when missing: the widget says what is missing). */
+function absolute(value) {
+  if (!value || !value.trim()) return '';
+  try {
+    return new URL(value.trim(), document.baseURI).href;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * <mot-cua catalog overlay lang mode procedure query compact reset-after>: see the README.
+ * API: search(query, { limit }) → Promise<[{ code, name, title, score }]>, open(code) →
+ * Promise<boolean>, reset(). Events (bubbling, composed): motcua:ready, motcua:error,
+ * motcua:open { code }, motcua:start-online { code, url }.
+ */
 class MotCuaElement extends HTMLElement {
-  static observedAttributes = ['catalog', 'lang', 'mode', 'reset-after'];
+  static observedAttributes = ['catalog', 'overlay', 'lang', 'mode', 'procedure', 'query', 'compact', 'reset-after'];
 
   #mounted = null;
   #generation = 0;
+  #ready = null;
 
   constructor() {
     super();
@@ -74,25 +91,61 @@ class MotCuaElement extends HTMLElement {
     this.#unmount();
   }
 
-  attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected) this.#remount();
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    // Another procedure opens in place; any other change starts the widget again with it.
+    if (name === 'procedure' && newValue && this.#mounted) {
+      this.open(newValue);
+      return;
+    }
+    this.#remount();
   }
 
   /** The catalog's absolute address ('' when the attribute is missing: the widget says so). */
   get catalogUrl() {
-    const value = this.getAttribute('catalog');
-    if (!value || !value.trim()) return '';
-    try {
-      return new URL(value.trim(), document.baseURI).href;
-    } catch {
-      return value;
-    }
+    return absolute(this.getAttribute('catalog'));
+  }
+
+  /** The best procedures for `query`, as the widget ranks them, once the catalog is loaded. */
+  async search(query, { limit = 10 } = {}) {
+    await this.#whenReady();
+    const n = Math.max(1, Math.min(100, Math.floor(Number(limit)) || 10));
+    return this.#mounted?.search(String(query ?? ''), n) ?? [];
+  }
+
+  /** Opens the procedure with `code` once the catalog is loaded; false if it has none. */
+  async open(code) {
+    await this.#whenReady();
+    return this.#mounted?.open(String(code ?? '')) ?? false;
+  }
+
+  /** Back to the start: no query, no procedure (the citizen's ticks stay). */
+  reset() {
+    this.#mounted?.reset();
+  }
+
+  /** Resolves once the widget's catalog is loaded; rejects when it failed. */
+  #whenReady() {
+    return this.#ready ?? Promise.reject(new Error('motcua: the element is not in the page'));
   }
 
   async #remount() {
     const generation = ++this.#generation;
     this.#unmount();
     const root = this.shadowRoot;
+    this.#ready = new Promise((resolve, reject) => {
+      const settle = (event) => {
+        if (generation !== this.#generation) return;
+        this.removeEventListener('motcua:ready', settle);
+        this.removeEventListener('motcua:error', settle);
+        if (event.type === 'motcua:ready') resolve();
+        else reject(new Error(`motcua: ${event.detail?.message ?? 'the widget could not start'}`));
+      };
+      this.addEventListener('motcua:ready', settle);
+      this.addEventListener('motcua:error', settle);
+    });
+    // Nobody may be waiting: a failure is shown in the widget, not thrown at the page.
+    this.#ready.catch(() => {});
     try {
       await start();
     } catch (error) {
@@ -103,16 +156,19 @@ class MotCuaElement extends HTMLElement {
       }
       return;
     }
-    // Disconnected, or the catalog changed, while the wasm was loading: a newer call mounts.
+    // Disconnected, or an attribute changed, while the wasm was loading: a newer call mounts.
     if (generation !== this.#generation || !this.isConnected) return;
     style(root);
-    // lang="en" starts in English (the widget offers the other language itself); mode="desk" is
-    // for the one-stop desk; reset-after="<seconds>" (0: never) goes back to the start when idle.
+    const attribute = (name) => this.getAttribute(name) ?? '';
     this.#mounted = mount(root, {
       catalog: this.catalogUrl,
-      lang: this.getAttribute('lang') ?? '',
-      mode: this.getAttribute('mode') ?? '',
-      resetAfter: this.getAttribute('reset-after') ?? '',
+      overlay: absolute(this.getAttribute('overlay')),
+      lang: attribute('lang'),
+      mode: attribute('mode'),
+      procedure: attribute('procedure'),
+      query: attribute('query'),
+      resetAfter: attribute('reset-after'),
+      ...(this.hasAttribute('compact') ? { compact: attribute('compact') } : {}),
     });
   }
 

@@ -1,4 +1,4 @@
-//! What JavaScript sees: `mount`, `widget_css` and the `Mounted` handle.
+//! What JavaScript sees: `mount`, `widget_css` and the `Mounted` handle with the element's API.
 //! The loader (`public/motcua.js`) defines `<mot-cua>` with these.
 
 use wasm_bindgen::prelude::*;
@@ -18,29 +18,71 @@ impl Mounted {
     pub fn unmount(&mut self) {
         self.handle = None;
     }
+
+    /// The best `limit` procedures for `query`: `[{ code, name, title, score }]`, best first;
+    /// `null` until the catalog is loaded.
+    pub fn search(&self, query: &str, limit: u32) -> JsValue {
+        let Some(found) = self.handle.as_ref().and_then(|h| h.control().search(query, limit as usize)) else {
+            return JsValue::NULL;
+        };
+        let list = js_sys::Array::new();
+        for f in found {
+            let item = js_sys::Object::new();
+            for (key, value) in [
+                ("code", JsValue::from(f.code)),
+                ("name", JsValue::from(f.name)),
+                ("title", JsValue::from(f.title)),
+                ("score", JsValue::from(f.score)),
+            ] {
+                let _ = js_sys::Reflect::set(&item, &JsValue::from_str(key), &value);
+            }
+            list.push(&item);
+        }
+        list.into()
+    }
+
+    /// Opens the procedure with `code`; false when the loaded catalog has none.
+    pub fn open(&self, code: &str) -> bool {
+        self.handle.as_ref().is_some_and(|h| h.control().open(code))
+    }
+
+    /// Back to the start: no query, no procedure.
+    pub fn reset(&self) {
+        if let Some(handle) = &self.handle {
+            handle.control().reset();
+        }
+    }
 }
 
-/// Mounts a widget into `root`. `options` is a plain object of `<mot-cua>`'s attributes:
-/// `{ catalog: "<absolute URL>", lang: "vi" | "en", mode: "desk" | "", resetAfter: "<seconds>" }`.
-/// Vietnamese when `lang` is missing or another; the citizen's widget unless `mode` is `desk`;
-/// `resetAfter` `0` or `off` never resets, a missing or unreadable one is the mode's default.
-/// A missing or empty `catalog` mounts a widget that says so, in words for people.
+/// Mounts a widget into `root`. `options` is a plain object of `<mot-cua>`'s attributes, each a
+/// string: `catalog` and `overlay` (absolute URLs), `lang` (`vi`, `en`), `mode` (`desk` or the
+/// citizen's), `resetAfter` (seconds; `0` or `off`: never), `procedure` (a code to open),
+/// `query` (a search to start with), `compact` (present: only the search). Missing or unreadable
+/// values are the defaults; a missing `catalog` mounts a widget that says so, in words for people.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
-    let text = |key: &str| {
-        js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    let text = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
+    let given = |key: &str| text(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let reset_after = match given("resetAfter").as_deref() {
+        Some("off") => Some(0),
+        Some(seconds) => seconds.parse().ok(),
+        None => None,
     };
-    let reset_after = match text("resetAfter").trim() {
-        "off" => Some(0),
-        seconds => seconds.parse().ok(),
+    let options = ui::Options {
+        lang: ui::Lang::parse(&text("lang").unwrap_or_default()),
+        mode: ui::Mode::parse(&text("mode").unwrap_or_default()),
+        reset_after,
+        overlay: given("overlay"),
+        procedure: given("procedure"),
+        query: given("query"),
+        compact: text("compact").is_some_and(|v| v != "false"),
     };
-    let options =
-        ui::Options { lang: ui::Lang::parse(&text("lang")), mode: ui::Mode::parse(&text("mode")), reset_after };
-    Mounted { handle: Some(ui::mount_with(&root, CatalogSource::Url(text("catalog")), options)) }
+    let catalog = text("catalog").unwrap_or_default();
+    Mounted { handle: Some(ui::mount_with(&root, CatalogSource::Url(catalog), options)) }
 }
 
 /// The widget's CSS, for the loader to adopt into each shadow root.
 #[wasm_bindgen]
 pub fn widget_css() -> String {
-    include_str!("../style/widget.css").to_string()
+    ui::CSS.to_string()
 }

@@ -50,6 +50,10 @@ struct Widget {
 
 impl Widget {
     fn mount(source: CatalogSource) -> Widget {
+        Widget::mount_with(source, ui::Options::default())
+    }
+
+    fn mount_with(source: CatalogSource, options: ui::Options) -> Widget {
         // Each test starts from a page address without a widget link (an earlier test's
         // widget wrote its own, which this one would open).
         let window = web_sys::window().expect("window");
@@ -58,8 +62,13 @@ impl Widget {
         let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
         document().body().expect("body").append_child(&host).expect("append host");
         let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
-        let handle = ui::mount(&root, source);
+        let handle = ui::mount_with(&root, source, options);
         Widget { host, root, handle: Some(handle) }
+    }
+
+    /// The sample catalog, mounted with `options`.
+    fn sample_with(options: ui::Options) -> Widget {
+        Widget::mount_with(CatalogSource::Inline(SAMPLE.to_string()), options)
     }
 
     fn sample() -> Widget {
@@ -913,15 +922,7 @@ async fn no_results_keep_a_visible_portal_search_with_the_encoded_query() {
 
 #[wasm_bindgen_test]
 async fn english_first_when_asked_and_the_switch_offers_vietnamese_back() {
-    let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    document().body().expect("body").append_child(&host).expect("append host");
-    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
-    let handle = ui::mount_with(
-        &root,
-        CatalogSource::Inline(SAMPLE.to_string()),
-        ui::Options { lang: ui::Lang::En, ..Default::default() },
-    );
-    let w = Widget { host, root, handle: Some(handle) };
+    let w = Widget::sample_with(ui::Options { lang: ui::Lang::En, ..Default::default() });
     w.ready().await;
     assert_eq!(w.texts("label.search-label"), vec!["Find an administrative procedure"]);
     assert_eq!(w.find(".motcua").and_then(|d| d.get_attribute("lang")).as_deref(), Some("en"));
@@ -941,4 +942,97 @@ async fn english_first_when_asked_and_the_switch_offers_vietnamese_back() {
     assert_eq!(w.texts("button.lang-switch"), vec!["English"]);
     let input: HtmlInputElement = w.find("input.search-input").expect("input").unchecked_into();
     assert_eq!(input.value(), "khai sinh");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting points and the page's API (issue 7)
+
+#[wasm_bindgen_test]
+async fn a_query_to_start_with_lists_its_results_and_compact_shows_no_home_view() {
+    let w = Widget::sample_with(ui::Options { query: Some("khai sinh".into()), compact: true, ..Default::default() });
+    w.ready().await;
+    w.wait_until("results for the starting query", |w| !w.all("li[role=option]").is_empty()).await;
+    let input: HtmlInputElement = w.find("input.search-input").expect("box").unchecked_into();
+    assert_eq!(input.value(), "khai sinh");
+    assert!(w.find(".motcua.compact").is_some());
+    w.type_query("").await;
+    w.wait_until("the list is gone", |w| w.all("li[role=option]").is_empty()).await;
+    assert!(w.find(".featured, .life-events, .fields").is_none(), "no home view when compact: {}", w.text());
+    assert!(w.find(".source-note").is_none(), "no source line when compact");
+}
+
+#[wasm_bindgen_test]
+async fn a_procedure_to_start_with_opens_and_an_unknown_one_is_ignored() {
+    let w = Widget::sample_with(ui::Options { procedure: Some(KET_HON.into()), ..Default::default() });
+    w.ready().await;
+    w.wait_for(&format!("section.procedure[data-code=\"{KET_HON}\"]")).await;
+    let other = Widget::sample_with(ui::Options { procedure: Some("9.999999".into()), ..Default::default() });
+    other.ready().await;
+    sleep(100).await;
+    assert!(other.find("section.procedure").is_none(), "an unknown code opens nothing");
+}
+
+#[wasm_bindgen_test]
+async fn the_control_searches_opens_and_resets_as_the_widget_does() {
+    let w = Widget::sample();
+    let control = w.handle.as_ref().expect("mounted").control().clone();
+    w.ready().await;
+    let found = control.search("dang ky khai sinh", 3).expect("loaded");
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[0].code, KHAI_SINH);
+    assert_eq!(found[0].name, "Thủ tục đăng ký khai sinh");
+    assert_eq!(found[0].title, "Làm giấy khai sinh");
+    assert!(found[0].score >= found[1].score && found[1].score >= found[2].score, "best first");
+
+    // `motcua:open` tells the page which procedure opened.
+    let opened = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let seen = Rc::clone(&opened);
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |ev: web_sys::CustomEvent| {
+        let code = js_sys::Reflect::get(&ev.detail(), &"code".into()).ok().and_then(|c| c.as_string());
+        seen.borrow_mut().push(code.unwrap_or_default());
+    });
+    w.host.add_event_listener_with_callback("motcua:open", listener.as_ref().unchecked_ref()).expect("listen");
+    assert!(control.open(KET_HON));
+    w.wait_for(&format!("section.procedure[data-code=\"{KET_HON}\"]")).await;
+    assert!(!control.open("9.999999"), "no such procedure");
+    w.wait_until("the event", |_| !opened.borrow().is_empty()).await;
+    assert_eq!(*opened.borrow(), vec![KET_HON.to_string()]);
+
+    control.reset();
+    w.wait_until("back at the start", |w| w.find("section.procedure").is_none()).await;
+    w.type_query("khai sinh").await;
+    w.wait_until("a list", |w| !w.all("li[role=option]").is_empty()).await;
+    control.reset();
+    w.wait_until("the query is gone", |w| w.all("li[role=option]").is_empty()).await;
+    drop(listener);
+}
+
+#[wasm_bindgen_test]
+async fn starting_online_tells_the_page_the_code_and_the_link() {
+    let w = Widget::sample();
+    let view = w.open(KHAI_SINH).await;
+    let started = Rc::new(std::cell::RefCell::new(None::<(String, String)>));
+    let seen = Rc::clone(&started);
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |ev: web_sys::CustomEvent| {
+        let get = |k: &str| js_sys::Reflect::get(&ev.detail(), &k.into()).ok().and_then(|v| v.as_string());
+        *seen.borrow_mut() = Some((get("code").unwrap_or_default(), get("url").unwrap_or_default()));
+    });
+    // On the document: the event is composed and bubbles out of the shadow root.
+    document()
+        .add_event_listener_with_callback("motcua:start-online", listener.as_ref().unchecked_ref())
+        .expect("listen");
+    let link: HtmlElement =
+        view.query_selector("a.start-online").expect("selector").expect("start link").unchecked_into();
+    // The page's listener sees the click's event; the link itself is not followed in the test.
+    let stop = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| ev.prevent_default());
+    link.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).expect("listen");
+    link.click();
+    let (code, url) = started.borrow().clone().expect("motcua:start-online");
+    assert_eq!(code, KHAI_SINH);
+    assert_eq!(url, format!("https://dichvucong.gov.vn/nop-ho-so?formalityId={KHAI_SINH_PORTAL_ID}"));
+    document()
+        .remove_event_listener_with_callback("motcua:start-online", listener.as_ref().unchecked_ref())
+        .expect("unlisten");
+    drop(listener);
+    drop(stop);
 }

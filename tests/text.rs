@@ -54,6 +54,7 @@ fn statics(t: &Text) -> Vec<(&'static str, &'static str)> {
         ("error_no_catalog", t.error_no_catalog),
         ("error_network", t.error_network),
         ("error_format", t.error_format),
+        ("error_overlay", t.error_overlay),
         ("error_version", t.error_version),
         ("error_detail", t.error_detail),
         ("retry", t.retry),

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::sync::{Arc, Weak};
 
 use crate::catalog::{self, Catalog, LoadError};
+use crate::overlay;
 use crate::search::Index;
 
 use super::text::Text;
@@ -35,6 +36,8 @@ pub enum Failure {
     Http { url: String, status: u16 },
     /// The file is not a catalog this widget reads.
     Catalog { url: Option<String>, error: LoadError },
+    /// The commune's overlay could not be fetched or read.
+    Overlay { url: String, message: String },
 }
 
 impl Failure {
@@ -46,6 +49,7 @@ impl Failure {
             Failure::Http { status, .. } => (t.error_http)(*status),
             Failure::Catalog { error: LoadError::UnsupportedVersion { .. }, .. } => t.error_version.to_string(),
             Failure::Catalog { .. } => t.error_format.to_string(),
+            Failure::Overlay { .. } => t.error_overlay.to_string(),
         }
     }
 
@@ -57,6 +61,7 @@ impl Failure {
             Failure::Http { url, status } => format!("GET {url}: HTTP {status}"),
             Failure::Catalog { url: Some(url), error } => format!("{url}: {error}"),
             Failure::Catalog { url: None, error } => error.to_string(),
+            Failure::Overlay { url, message } => format!("overlay {url}: {message}"),
         }
     }
 }
@@ -66,24 +71,36 @@ thread_local! {
     static IN_USE: RefCell<Vec<(String, Weak<Data>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Fetches (or reuses) and reads the catalog.
-pub async fn load(source: CatalogSource) -> Result<Arc<Data>, Failure> {
+/// Fetches (or reuses) and reads the catalog, with the commune's overlay at `overlay` (an
+/// absolute URL) applied over it when there is one.
+pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<Data>, Failure> {
+    let overlay = overlay.filter(|url| !url.trim().is_empty());
     match source {
-        CatalogSource::Inline(json) => read(&json, None),
+        CatalogSource::Inline(json) => read(&json, None, fetch_overlay(overlay).await?),
         CatalogSource::Url(url) if url.trim().is_empty() => Err(Failure::NoCatalog),
         CatalogSource::Url(url) => {
-            if let Some(data) = in_use(&url) {
+            let key = format!("{url} {}", overlay.as_deref().unwrap_or(""));
+            if let Some(data) = in_use(&key) {
                 return Ok(data);
             }
             let json = fetch(&url).await?;
-            let data = read(&json, Some(&url))?;
+            let data = read(&json, Some(&url), fetch_overlay(overlay).await?)?;
             IN_USE.with_borrow_mut(|list| {
                 list.retain(|(_, weak)| weak.strong_count() > 0);
-                list.push((url, Arc::downgrade(&data)));
+                list.push((key, Arc::downgrade(&data)));
             });
             Ok(data)
         }
     }
+}
+
+/// The overlay at `url`, read; a failure is the widget's: showing the catalog without the
+/// commune's own fees, repeals and cases could mislead.
+async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, overlay::Overlay)>, Failure> {
+    let Some(url) = url else { return Ok(None) };
+    let json = fetch(&url).await.map_err(|failure| Failure::Overlay { url: url.clone(), message: failure.detail() })?;
+    let read = overlay::parse(&json).map_err(|e| Failure::Overlay { url: url.clone(), message: e.to_string() })?;
+    Ok(Some((url, read)))
 }
 
 fn in_use(url: &str) -> Option<Arc<Data>> {
@@ -99,8 +116,17 @@ async fn fetch(url: &str) -> Result<String, Failure> {
     response.text().await.map_err(network)
 }
 
-fn read(json: &str, url: Option<&str>) -> Result<Arc<Data>, Failure> {
-    let loaded = catalog::load(json).map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
+fn read(json: &str, url: Option<&str>, overlay: Option<(String, overlay::Overlay)>) -> Result<Arc<Data>, Failure> {
+    let mut loaded = catalog::load(json).map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
+    if let Some((overlay_url, overlay)) = overlay {
+        let problems = overlay::apply(&mut loaded.catalog, &overlay);
+        if let Some(first) = problems.first() {
+            leptos::logging::warn!(
+                "motcua: the overlay {overlay_url} has {} problem(s); first: {first}",
+                problems.len()
+            );
+        }
+    }
     if let Some(first) = loaded.problems.first() {
         leptos::logging::warn!(
             "motcua: {} record(s) of the catalog {} were skipped; first: {first}",

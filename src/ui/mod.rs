@@ -19,6 +19,8 @@ pub mod text;
 mod text_en;
 
 use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::html::{Div, Input};
@@ -32,6 +34,10 @@ pub use data::{CatalogSource, Data, Failure};
 use crate::search::{best, Filter, Hit};
 pub use text::Lang;
 use text::Text;
+
+/// The widget's styles, written for the shadow root it is mounted in (`:host` rules): adopt them
+/// there, as `motcua.js` does.
+pub const CSS: &str = include_str!("../../style/widget.css");
 
 /// How many results are listed at first, and added by "show more".
 pub const PAGE: usize = 10;
@@ -73,13 +79,21 @@ impl Mode {
 }
 
 /// How a widget starts: what `<mot-cua>`'s attributes say.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub lang: Lang,
     pub mode: Mode,
     /// Seconds without use after which the widget goes back to its start and forgets the ticks
     /// on this device: `Some(0)` never, `None` as the mode has it (desk: 5 minutes; citizen: never).
     pub reset_after: Option<u32>,
+    /// The commune's overlay (an absolute URL), applied over the catalog.
+    pub overlay: Option<String>,
+    /// The procedure to open first (its code), unless the page's address says otherwise.
+    pub procedure: Option<String>,
+    /// The search to start with, unless the page's address says otherwise.
+    pub query: Option<String>,
+    /// Only the search and its results: no home view, hints or source line (a sidebar).
+    pub compact: bool,
 }
 
 impl Options {
@@ -140,6 +154,8 @@ pub(crate) struct State {
     pub slip: slip::Slip,
     /// Said after a reset for inactivity, until the widget is used again.
     pub reset_note: RwSignal<Option<&'static str>>,
+    /// The widget's outermost element: events for the page are sent from its host.
+    pub root: NodeRef<Div>,
 }
 
 impl State {
@@ -213,6 +229,7 @@ impl State {
             mode,
             slip: slip::Slip::new(),
             reset_note: RwSignal::new(None),
+            root: NodeRef::new(),
         }
     }
 
@@ -289,25 +306,46 @@ impl State {
             && self.slip.entries.with_untracked(Vec::is_empty)
     }
 
-    /// Back to the start, for the next citizen: no query, no procedure, no slip, no ticks kept.
-    pub fn reset(&self) {
+    /// Back to the start: no query, no procedure, nothing on the slip.
+    pub fn home(&self) {
         self.set_query(String::new());
         self.slip.entries.set(Vec::new());
+    }
+
+    /// Back to the start for the next citizen, forgetting every tick kept on this device.
+    pub fn reset(&self) {
+        self.home();
         checklist::forget_all();
+    }
+
+    /// Sends the page the event `name` with `detail`, from the element hosting the widget.
+    pub fn announce(&self, name: &str, detail: &[(&str, JsValue)]) {
+        announce(self.root, name, detail);
     }
 }
 
 /// The widget. `source` is read when it mounts; to show another catalog, mount it again.
 #[component]
-pub fn Widget(source: CatalogSource, options: Options) -> impl IntoView {
+pub fn Widget(
+    source: CatalogSource,
+    options: Options,
+    /// Filled with the widget's state, for the page to act on it ([`Control`]).
+    #[prop(optional)]
+    control: Option<Control>,
+) -> impl IntoView {
     let state = State::new(options.lang, options.mode);
-    let root = NodeRef::<Div>::new();
-    route::follow(state);
+    let root = state.root;
+    if let Some(control) = control {
+        control.0.set(Some(state));
+    }
+    route::follow(state, &options);
 
+    let overlay = options.overlay.clone();
     let start = move |source: CatalogSource| {
         state.load.set(Load::Loading);
+        let overlay = overlay.clone();
         spawn_local(async move {
-            let outcome = match data::load(source).await {
+            let outcome = match data::load(source, overlay).await {
                 Ok(data) => Load::Ready(data),
                 Err(failure) => Load::Failed(failure),
             };
@@ -328,8 +366,21 @@ pub fn Widget(source: CatalogSource, options: Options) -> impl IntoView {
         })
     });
 
+    // `motcua:open` each time a procedure opens, with its code.
+    Effect::new(move |before: Option<Option<usize>>| {
+        let open = state.open.get();
+        if let Some(p) = open
+            .filter(|o| Some(*o) != before.flatten())
+            .and_then(|doc| state.data().and_then(|data| data.catalog.procedures.get(doc).map(|p| p.code.clone())))
+        {
+            announce(root, "motcua:open", &[("code", JsValue::from(p))]);
+        }
+        open
+    });
+
     let retry = move || start(source.clone());
     let resets = options.reset_delay().is_some();
+    let compact = options.compact;
     if let Some(seconds) = options.reset_delay() {
         desk::reset_when_idle(state, seconds);
     }
@@ -339,7 +390,7 @@ pub fn Widget(source: CatalogSource, options: Options) -> impl IntoView {
 
     // Everything is drawn again in the other language; what was typed and opened stays.
     view! {
-        <div class="motcua" class:desk=state.desk() lang=move || state.lang.get().code() node_ref=root>
+        <div class="motcua" class:desk=state.desk() class:compact=options.compact lang=move || state.lang.get().code() node_ref=root>
             {move || {
                 let t = state.lang.get().text();
                 let other = state.lang.get().other();
@@ -351,12 +402,12 @@ pub fn Widget(source: CatalogSource, options: Options) -> impl IntoView {
                     {match state.desk() {
                         false => view! {
                             {search(state)}
-                            {move || body(state, retry.clone())}
+                            {move || body(state, retry.clone(), compact)}
                         }.into_any(),
-                        true => desk::panes(state, search(state), move || body(state, retry.clone())).into_any(),
+                        true => desk::panes(state, search(state), move || body(state, retry.clone(), compact)).into_any(),
                     }}
                     {resets.then(|| view! { <p class="reset-note" role="status">{move || state.reset_note.get()}</p> })}
-                    <search::SourceNote state=state />
+                    {(!compact).then(|| view! { <search::SourceNote state=state /> })}
                     <span id=NEW_TAB_ID class="visually-hidden">{t.new_tab}</span>
                 }
             }}
@@ -375,8 +426,9 @@ fn search(state: State) -> impl IntoView {
     }
 }
 
-/// Below the list: the error, the open procedure, the no-results help, or the home view.
-fn body(state: State, retry: impl Fn() + Clone + 'static) -> AnyView {
+/// Below the list: the error, the open procedure, the no-results help, or the home view (not
+/// when `compact`).
+fn body(state: State, retry: impl Fn() + Clone + 'static, compact: bool) -> AnyView {
     let failure = state.load.with(|l| match l {
         Load::Failed(f) => Some(f.clone()),
         _ => None,
@@ -394,7 +446,10 @@ fn body(state: State, retry: impl Fn() + Clone + 'static) -> AnyView {
         }
     }
     if state.query.with(|q| q.trim().is_empty()) {
-        return home::home(state, &data).into_any();
+        return match compact {
+            true => ().into_any(),
+            false => home::home(state, &data).into_any(),
+        };
     }
     if state.matches.with(Vec::is_empty) {
         return search::no_results(state).into_any();
@@ -427,8 +482,76 @@ fn announce(root: NodeRef<Div>, name: &str, detail: &[(&str, JsValue)]) {
     }
 }
 
+/// What a page can ask of a mounted widget: the element's JavaScript API.
+#[derive(Clone, Default)]
+pub struct Control(Rc<Cell<Option<State>>>);
+
+/// A procedure found by [`Control::search`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub code: String,
+    /// The official name.
+    pub name: String,
+    /// The name the widget shows (the commune's everyday name when it has one).
+    pub title: String,
+    pub score: f32,
+}
+
+impl Control {
+    fn state(&self) -> Option<State> {
+        self.0.get()
+    }
+
+    /// The best `limit` procedures for `query`, best first, as the widget ranks them; `None`
+    /// until the catalog is loaded.
+    pub fn search(&self, query: &str, limit: usize) -> Option<Vec<Found>> {
+        let data = self.state()?.data()?;
+        let found = data
+            .index
+            .search(query, limit)
+            .into_iter()
+            .filter_map(|hit| {
+                let p = data.catalog.procedures.get(hit.doc)?;
+                Some(Found {
+                    code: p.code.clone(),
+                    name: p.name.clone(),
+                    title: names(p).0.to_string(),
+                    score: hit.score,
+                })
+            })
+            .collect();
+        Some(found)
+    }
+
+    /// Opens the procedure with `code`; false when the catalog (loaded) has none.
+    pub fn open(&self, code: &str) -> bool {
+        let Some(state) = self.state() else { return false };
+        let known = state.data().is_some_and(|d| d.catalog.procedure(code.trim()).is_some());
+        if known {
+            route::show(state, &crate::link::Link::Procedure { code: code.trim().to_string(), case: 0 });
+        }
+        known
+    }
+
+    /// Back to the start: no query, no procedure (the citizen's ticks stay).
+    pub fn reset(&self) {
+        if let Some(state) = self.state() {
+            state.home();
+        }
+    }
+}
+
 /// A mounted widget; dropping it unmounts the widget and frees its state.
-pub struct Handle(#[allow(dead_code)] Box<dyn Any>);
+pub struct Handle {
+    _mounted: Box<dyn Any>,
+    control: Control,
+}
+
+impl Handle {
+    pub fn control(&self) -> &Control {
+        &self.control
+    }
+}
 
 /// Mounts a widget into `root` (normally the open shadow root of a `<mot-cua>` element), in
 /// Vietnamese, for citizens.
@@ -439,6 +562,9 @@ pub fn mount(root: &ShadowRoot, source: CatalogSource) -> Handle {
 /// Mounts a widget as `options` say.
 pub fn mount_with(root: &ShadowRoot, source: CatalogSource, options: Options) -> Handle {
     let parent: web_sys::HtmlElement = root.clone().unchecked_into();
-    let handle = leptos::mount::mount_to(parent, move || view! { <Widget source=source options=options /> });
-    Handle(Box::new(handle))
+    let control = Control::default();
+    let filled = control.clone();
+    let handle =
+        leptos::mount::mount_to(parent, move || view! { <Widget source=source options=options control=filled /> });
+    Handle { _mounted: Box::new(handle), control }
 }

@@ -68,7 +68,7 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
             {cases::case_choice(t, p, chosen)}
             {detailed.then(|| cases::details(state, Arc::clone(&data), doc))}
             {where_to_go(t, &p.agencies, desk)}
-            {start(t, p, in_force)}
+            {start(state, p, in_force)}
             {related::journeys(state, &data, p)}
             {share::share(t, p.code.clone(), chosen)}
             {more(t, p)}
@@ -80,7 +80,8 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
 
 /// Starting: what to have ready before going to the portal (when the procedure can be started
 /// online there), then the links.
-fn start(t: &'static Text, p: &Procedure, open: bool) -> impl IntoView {
+fn start(state: State, p: &Procedure, open: bool) -> impl IntoView {
+    let t = state.text();
     let online = open && p.online != OnlineLevel::None && p.portal_id.as_deref().is_some_and(portal::is_portal_id);
     let before = online.then(|| {
         view! {
@@ -93,20 +94,27 @@ fn start(t: &'static Text, p: &Procedure, open: bool) -> impl IntoView {
     view! {
         <section class="start" aria-label=t.start_heading>
             {before}
-            {portal_links(t, p, open)}
+            {portal_links(state, p, open)}
         </section>
     }
 }
 
 /// Start online (on the portal, or on the interlinked portal) and the portal's page; without a
 /// portal id, the portal's search for the name. A repealed procedure cannot be started.
-fn portal_links(t: &'static Text, p: &Procedure, open: bool) -> impl IntoView {
+/// Each start link tells the page (`motcua:start-online`, with the code and the link) so that
+/// a portal can count them; the widget counts nothing itself.
+fn portal_links(state: State, p: &Procedure, open: bool) -> impl IntoView {
+    let t = state.text();
+    let started = |code: String, url: String| {
+        move |_| state.announce("motcua:start-online", &[("code", code.clone().into()), ("url", url.clone().into())])
+    };
     let id = p.portal_id.as_deref().unwrap_or("");
     let (submit, detail) = (portal::submission_url(id), portal::detail_url(id));
     let lienthong = p.lienthong.as_deref().and_then(portal::lienthong_url).filter(|_| open);
     let start = submit.filter(|_| open && p.online != OnlineLevel::None).map(|href| {
+        let on_click = started(p.code.clone(), href.clone());
         view! {
-            <a class="start-online" href=href target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
+            <a class="start-online" on:click=on_click href=href target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
                 {t.start_online}
             </a>
         }
@@ -114,8 +122,9 @@ fn portal_links(t: &'static Text, p: &Procedure, open: bool) -> impl IntoView {
     // The interlinked route is the way to start when there is no other.
     let lienthong_primary = start.is_none();
     let lienthong = lienthong.map(|href| {
+        let on_click = started(p.code.clone(), href.clone());
         view! {
-            <a class="start-lienthong" class:start-online=lienthong_primary href=href target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
+            <a on:click=on_click class="start-lienthong" class:start-online=lienthong_primary href=href target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
                 {t.start_lienthong}
             </a>
         }

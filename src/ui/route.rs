@@ -25,25 +25,37 @@ thread_local! {
 /// entry before it rather than adding another.
 const MARK: &str = "motcua";
 
-/// Follows and writes the address for `state`, if no other widget of the page does.
-pub(super) fn follow(state: State) {
-    if OWNED.with(|owned| owned.replace(true)) {
+/// Follows and writes the address for `state`, if no other widget of the page does. Once the
+/// catalog is there, shows what the address says, or else where `options` ask to start.
+pub(super) fn follow(state: State, options: &super::Options) {
+    let owner = !OWNED.with(|owned| owned.replace(true));
+    let (query, procedure) = (options.query.clone(), options.procedure.clone());
+    let read = RwSignal::new(false);
+    Effect::new(move |_| {
+        if read.get_untracked() || !state.load.with(|l| matches!(l, Load::Ready(_))) {
+            return;
+        }
+        if !(owner && apply(state)) {
+            if let Some(query) = query.clone().filter(|q| !q.trim().is_empty()) {
+                state.set_query(query);
+            }
+            if let Some(code) = procedure.as_deref() {
+                show(state, &Link::Procedure { code: code.trim().to_string(), case: 0 });
+            }
+        }
+        read.set(true);
+    });
+    if !owner {
         return;
     }
     on_cleanup(|| OWNED.with(|owned| owned.set(false)));
 
-    // Once the catalog is there, open what the address says; only then write what is shown.
-    let read = RwSignal::new(false);
-    Effect::new(move |_| {
-        if !read.get_untracked() && state.load.with(|l| matches!(l, Load::Ready(_))) {
-            apply(state);
-            read.set(true);
-        }
-    });
     let rewrite = RwSignal::new(());
     let listener = window_event_listener(ev::hashchange, move |_| match STEPPING.with(|s| s.replace(false)) {
         true => rewrite.set(()),
-        false => apply(state),
+        false => {
+            apply(state);
+        }
     });
     on_cleanup(move || listener.remove());
 
@@ -106,29 +118,43 @@ fn shown(state: State) -> Option<Link> {
     }
 }
 
-/// Shows what the address says; an address that is not the widget's changes nothing.
-fn apply(state: State) {
-    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
-    let Some(data) = state.data() else { return };
+/// Shows what the address says; an address that is not the widget's changes nothing. True when
+/// the address had a link for the widget.
+fn apply(state: State) -> bool {
+    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return false };
     match Link::parse(&hash) {
-        Some(Link::Procedure { code, case }) => {
-            let Some(doc) = data.catalog.procedures.iter().position(|p| p.code == code) else { return };
+        Some(link) => {
+            show(state, &link);
+            true
+        }
+        // Back to the address the page had before the widget wrote one.
+        None if (hash.is_empty() || hash == "#") && state.open.get_untracked().is_some() => {
+            state.show_list();
+            false
+        }
+        None => false,
+    }
+}
+
+/// Shows `link`: a procedure (at its case) or a search. An unknown code changes nothing.
+pub(super) fn show(state: State, link: &Link) {
+    let Some(data) = state.data() else { return };
+    match link {
+        Link::Procedure { code, case } => {
+            let Some(doc) = data.catalog.procedures.iter().position(|p| &p.code == code) else { return };
             if state.open.get_untracked() != Some(doc) {
                 state.open_procedure(doc);
             }
             let cases = data.catalog.procedures[doc].cases.len();
-            state.case.set(if case < cases { case } else { 0 });
+            state.case.set(if *case < cases { *case } else { 0 });
         }
-        Some(Link::Search(query)) => {
-            if state.query.get_untracked() != query {
-                state.set_query(query);
+        Link::Search(query) => {
+            if state.query.get_untracked() != *query {
+                state.set_query(query.clone());
             } else if state.open.get_untracked().is_some() {
                 state.show_list();
             }
         }
-        // Back to the address the page had before the widget wrote one.
-        None if (hash.is_empty() || hash == "#") && state.open.get_untracked().is_some() => state.show_list(),
-        None => {}
     }
 }
 

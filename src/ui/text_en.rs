@@ -101,6 +101,7 @@ pub const EN: Text = Text {
     error_network: "The server with the data could not be reached.",
     error_http: |status| format!("The server with the data answered with error {status}."),
     error_format: "The data file is not in the expected format.",
+    error_overlay: "The commune's own additions to the data could not be read.",
     error_version: "The data file is newer than this version of the widget; the widget needs updating.",
     error_detail: "Details for the site's administrator",
     retry: "Try again",
