@@ -209,7 +209,9 @@ pub(super) fn reset_when_idle(state: State, seconds: u32) {
     let limit = f64::from(seconds) * 1000.0;
     let timer = set_interval_with_handle(
         move || {
-            if js_sys::Date::now() - last.get_value() < limit {
+            // A tick may still come after the widget is gone (its state with it): nothing to do.
+            let Some(at) = last.try_get_value() else { return };
+            if js_sys::Date::now() - at < limit {
                 return;
             }
             last.set_value(js_sys::Date::now());
