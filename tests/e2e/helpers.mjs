@@ -133,7 +133,7 @@ export async function waitForWidget(page, { timeout = READY_TIMEOUT } = {}) {
     .then((h) => h.jsonValue())
     .catch((e) => `not ready after ${timeout} ms (${e.message.split('\n')[0]})`);
   if (outcome !== 'ready') throw new Error(`widget did not become ready: ${outcome}`);
-  await page.locator('mot-cua input[type=search][role=combobox]').waitFor({ state: 'visible', timeout });
+  await page.locator('mot-cua input[type=search][role=combobox]').first().waitFor({ state: 'visible', timeout });
 }
 
 /** Retries `fn` (which throws until satisfied) until it passes or `timeout` ms have gone by. */
@@ -157,12 +157,13 @@ export async function screenshot(page, name) {
 }
 
 /**
- * Opens `pagePath` from `server` in a new context of `browser`, waits for the widget, runs `fn(page)`, then fails on any
- * console error, page error, failed load or request to another origin. When `fn` fails, those
- * problems are added to the error (they usually explain it).
+ * Opens `pagePath` from `server` in a new context of `browser`, waits for the widget (unless
+ * `ready` is false), runs `fn(page)`, then fails on any console error, page error, failed load or
+ * request to another origin, except those matching one of `expected` (regular expressions). When
+ * `fn` fails, those problems are added to the error (they usually explain it).
  */
-export async function visit(browser, server, pagePath, viewport, fn, { now } = {}) {
-  const { context, page, report, assertClean } = await openPage(browser, {
+export async function visit(browser, server, pagePath, viewport, fn, { now, ready = true, expected = [] } = {}) {
+  const { context, page, problems, report, assertClean } = await openPage(browser, {
     allowedOrigins: [server.origin],
     viewport,
   });
@@ -173,12 +174,15 @@ export async function visit(browser, server, pagePath, viewport, fn, { now } = {
     try {
       const response = await page.goto(new URL(pagePath, server.url).href, { waitUntil: 'load' });
       assert.equal(response.status(), 200, `GET ${pagePath}`);
-      await waitForWidget(page);
+      if (ready) await waitForWidget(page);
       await fn(page);
     } catch (err) {
-      const problems = report();
-      if (problems) err.message += `\n(${what}: the page also had problems:\n${problems})`;
+      const seen = report();
+      if (seen) err.message += `\n(${what}: the page also had problems:\n${seen})`;
       throw err;
+    }
+    for (const list of Object.values(problems)) {
+      for (let i = list.length - 1; i >= 0; i--) if (expected.some((re) => re.test(list[i]))) list.splice(i, 1);
     }
     assertClean(what);
   } finally {

@@ -1,0 +1,146 @@
+// The element as pages use it (issue 7): attributes, attribute changes after load, two widgets on
+// one page, the JS API (search, open, reset) and events (motcua:ready, motcua:open,
+// motcua:start-online), and the commune overlay applied by the widget.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { startServer } from './server.mjs';
+import { DIST, eventually, launchChromium, requireDist, visit } from './helpers.mjs';
+
+const KHAI_SINH = { code: '1.001193', portalId: '019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7' };
+const KET_HON = '1.000894';
+const DESKTOP = { width: 1280, height: 800 };
+
+const page = (body) => ({
+  type: 'text/html; charset=utf-8',
+  body:
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>motcua api</title>' +
+    `<script type="module" src="motcua.js"></script></head><body>${body}</body></html>`,
+});
+const OVERLAY = {
+  format: 'motcua-overlay',
+  format_version: '1.0',
+  note: 'Test overlay: made-up desk details, never shipped.',
+  commune: {
+    name: 'Xã Thử Nghiệm',
+    desk: { name: 'Bộ phận một cửa (thử nghiệm)', address: 'Số 1 đường Thử Nghiệm', hours: 'Thứ Hai–Thứ Sáu, 7:30–17:00' },
+  },
+  procedures: { [KET_HON]: { friendly_name: 'Cưới: đăng ký kết hôn' } },
+};
+const ROUTES = {
+  '/two.html': page(
+    '<mot-cua id="a" catalog="catalogs/commune-demo.json" query="khai sinh"></mot-cua>' +
+      `<mot-cua id="b" catalog="catalogs/commune-demo.json" procedure="${KET_HON}" lang="en"></mot-cua>`,
+  ),
+  '/overlay.html': page('<mot-cua catalog="catalogs/commune-demo.json" overlay="test-overlay.json"></mot-cua>'),
+  '/bad-overlay.html': page('<mot-cua catalog="catalogs/commune-demo.json" overlay="no-such-overlay.json"></mot-cua>'),
+  '/test-overlay.json': { type: 'application/json; charset=utf-8', body: JSON.stringify(OVERLAY) },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  requireDist();
+  server = await startServer({ root: DIST, routes: ROUTES });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const inside = (id, selector) => `mot-cua#${id} ${selector}`;
+
+describe('the <mot-cua> element', () => {
+  test('two widgets on one page, each as its attributes say, independent', () =>
+    visit(browser, server, 'two.html', DESKTOP, async (p) => {
+      await p.waitForFunction(() => window.__motcuaReady >= 2);
+      // a: started with a query; b: with a procedure, in English.
+      await p.locator(inside('a', 'li[role=option]')).first().waitFor();
+      assert.equal(await p.locator(inside('a', 'input[type=search]')).inputValue(), 'khai sinh');
+      await p.locator(inside('b', `section.procedure[data-code="${KET_HON}"]`)).waitFor();
+      assert.equal(await p.locator(inside('b', '.motcua')).getAttribute('lang'), 'en');
+      assert.equal(await p.locator(inside('a', '.motcua')).getAttribute('lang'), 'vi');
+      // Typing in one leaves the other alone.
+      await p.locator(inside('a', 'input[type=search]')).fill('ket hon');
+      await p.locator(inside('a', `li[role=option][data-code="${KET_HON}"]`)).first().waitFor();
+      assert.equal(await p.locator(inside('b', `section.procedure[data-code="${KET_HON}"]`)).count(), 1);
+      assert.equal(await p.locator(inside('b', 'input[type=search]')).inputValue(), '');
+    }));
+
+  test('attribute changes after load take effect', () =>
+    visit(browser, server, 'two.html', DESKTOP, async (p) => {
+      await p.waitForFunction(() => window.__motcuaReady >= 2);
+      const a = p.locator('mot-cua#a');
+      await a.evaluate((el) => el.setAttribute('lang', 'en'));
+      await eventually(async () => assert.equal(await p.locator(inside('a', '.motcua')).getAttribute('lang'), 'en'));
+      await a.evaluate((el, code) => el.setAttribute('procedure', code), KHAI_SINH.code);
+      await p.locator(inside('a', `section.procedure[data-code="${KHAI_SINH.code}"]`)).waitFor();
+      await a.evaluate((el) => el.setAttribute('compact', ''));
+      await p.locator(inside('a', '.motcua.compact')).waitFor();
+      await a.evaluate((el) => el.setAttribute('mode', 'desk'));
+      await p.locator(inside('a', '.motcua.desk')).waitFor();
+    }));
+
+  test('search, open and reset; motcua:open and motcua:start-online tell the page', () =>
+    visit(browser, server, 'two.html', DESKTOP, async (p) => {
+      await p.evaluate(() => {
+        window.__events = [];
+        for (const type of ['motcua:open', 'motcua:start-online']) {
+          document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, ...e.detail }));
+        }
+        // The page's own listener; the test keeps the portal from opening.
+        document.addEventListener('click', (e) => {
+          if (e.composedPath()[0].closest?.('a.start-online')) e.preventDefault();
+        }, true);
+      });
+      // search() waits for the catalog; results as the widget ranks them.
+      const found = await p.locator('mot-cua#a').evaluate((el) => el.search('dang ky ket hon', { limit: 3 }));
+      assert.equal(found.length, 3);
+      assert.equal(found[0].code, KET_HON);
+      assert.deepEqual(Object.keys(found[0]).sort(), ['code', 'name', 'score', 'title']);
+      assert.ok(found[0].score >= found[1].score, 'best first');
+      assert.equal(await p.locator('mot-cua#a').evaluate((el) => el.open('9.999999')), false);
+      assert.equal(await p.locator('mot-cua#a').evaluate((el, c) => el.open(c), KHAI_SINH.code), true);
+      const view = p.locator(inside('a', `section.procedure[data-code="${KHAI_SINH.code}"]`));
+      await view.waitFor();
+      await view.locator('a.start-online').click();
+      await eventually(async () => {
+        const events = await p.evaluate(() => window.__events.filter((e) => e.id === 'a'));
+        assert.deepEqual(events, [
+          { type: 'motcua:open', id: 'a', code: KHAI_SINH.code },
+          {
+            type: 'motcua:start-online',
+            id: 'a',
+            code: KHAI_SINH.code,
+            url: `https://dichvucong.gov.vn/nop-ho-so?formalityId=${KHAI_SINH.portalId}`,
+          },
+        ]);
+      });
+      await p.locator('mot-cua#a').evaluate((el) => el.reset());
+      await eventually(async () => assert.equal(await view.count(), 0));
+      assert.equal(await p.locator(inside('a', 'input[type=search]')).inputValue(), '');
+    }));
+
+  test('the overlay attribute: the commune\'s additions applied by the widget', () =>
+    visit(browser, server, 'overlay.html', DESKTOP, async (p) => {
+      const found = await p.locator('mot-cua').evaluate((el) => el.search('cuoi', { limit: 1 }));
+      assert.equal(found[0]?.code, KET_HON, 'the overlay\'s name is searched');
+      assert.equal(found[0].title, 'Cưới: đăng ký kết hôn');
+      await p.locator('mot-cua').evaluate((el, c) => el.open(c), KET_HON);
+      const view = p.locator(`mot-cua section.procedure[data-code="${KET_HON}"]`);
+      await view.waitFor();
+      assert.match((await view.locator('.desk').textContent()) ?? '', /Số 1 đường Thử Nghiệm/);
+    }));
+
+  test('an overlay that cannot be fetched is said in words, and search() rejects', () =>
+    visit(browser, server, 'bad-overlay.html', DESKTOP, async (p) => {
+      await p.locator('mot-cua .error').waitFor();
+      assert.match((await p.locator('mot-cua .error').textContent()) ?? '', /phần dữ liệu riêng của xã/);
+      const outcome = await p.locator('mot-cua').evaluate((el) => el.search('khai sinh').then(() => 'resolved', (e) => String(e)));
+      assert.match(outcome, /overlay .*no-such-overlay\.json/);
+    }, { ready: false, expected: [/no-such-overlay\.json/] }));
+});
