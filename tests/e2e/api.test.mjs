@@ -4,9 +4,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { startServer } from './server.mjs';
-import { DIST, eventually, launchChromium, requireDist, visit } from './helpers.mjs';
+import { DIST, REPO, eventually, launchChromium, requireDist, visit } from './helpers.mjs';
 
 const KHAI_SINH = { code: '1.001193', portalId: '019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7' };
 const KET_HON = '1.000894';
@@ -143,4 +146,27 @@ describe('the <mot-cua> element', () => {
       const outcome = await p.locator('mot-cua').evaluate((el) => el.search('khai sinh').then(() => 'resolved', (e) => String(e)));
       assert.match(outcome, /overlay .*no-such-overlay\.json/);
     }, { ready: false, expected: [/no-such-overlay\.json/] }));
+});
+
+describe('the README', () => {
+  test('its embed snippet, pasted into a new HTML file, works as written (dist/ served at /motcua/)', async () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Embed it'));
+    const snippet = section.match(/```html\n([\s\S]*?)```/)?.[1];
+    assert.ok(snippet?.includes('<mot-cua'), 'the README has the snippet');
+    // A web root with the snippet as a page of its own and dist/ copied (linked) to /motcua/.
+    const site = mkdtempSync(path.join(tmpdir(), 'motcua-site-'));
+    writeFileSync(path.join(site, 'page.html'), snippet);
+    symlinkSync(DIST, path.join(site, 'motcua'));
+    const other = await startServer({ root: site });
+    try {
+      await visit(browser, other, 'page.html', DESKTOP, async (p) => {
+        await p.locator('mot-cua input[type=search]').fill('dang ky ket hon');
+        await eventually(async () =>
+          assert.equal(await p.locator('mot-cua li[role=option]').first().getAttribute('data-code'), KET_HON));
+      });
+    } finally {
+      await other.close();
+    }
+  });
 });
