@@ -158,17 +158,19 @@ export async function screenshot(page, name) {
 
 /**
  * Opens `pagePath` from `server` in a new context of `browser`, waits for the widget (unless
- * `ready` is false), runs `fn(page)`, then fails on any console error, page error, failed load or
+ * `ready` is false; `init` runs in the page before its own scripts), runs `fn(page)`, then fails on any console error, page error, failed load or
  * request to another origin, except those matching one of `expected` (regular expressions). When
  * `fn` fails, those problems are added to the error (they usually explain it).
  */
-export async function visit(browser, server, pagePath, viewport, fn, { now, ready = true, expected = [] } = {}) {
+export async function visit(browser, server, pagePath, viewport, fn, { now, ready = true, expected = [], init } = {}) {
   const { context, page, problems, report, assertClean } = await openPage(browser, {
     allowedOrigins: [server.origin],
     viewport,
   });
   // The page's clock, when the test needs a fixed "now" (the browser's local time, as the machine's).
   if (now) await page.clock.setFixedTime(now);
+  // A script of the test's, run in the page before the page's own.
+  if (init) await page.addInitScript(init);
   const what = `${pagePath} at ${viewport.width}x${viewport.height}`;
   try {
     try {
