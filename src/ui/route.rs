@@ -1,7 +1,8 @@
 //! The widget in the page's address ([`crate::link`]): a search or an open procedure (and its
 //! case) is written into the URL's fragment, so it can be linked to and bookmarked; a link opens
-//! it; the browser's Back button leaves a procedure. Opening a procedure adds a history entry;
-//! typing and choosing a case replace the current one. The first widget mounted on a page owns
+//! it; the browser's Back button leaves a procedure. Opening a procedure adds a history entry
+//! (except on a widget that resets for the next person); typing and choosing a case replace the
+//! current one. The first widget mounted on a page owns
 //! the address: others on the same page leave it alone.
 
 use std::cell::Cell;
@@ -30,6 +31,9 @@ const MARK: &str = "motcua";
 pub(super) fn follow(state: State, options: &super::Options) {
     let owner = !OWNED.with(|owned| owned.replace(true));
     let (query, procedure) = (options.query.clone(), options.procedure.clone());
+    // A widget that resets for the next person (a desk, a kiosk) adds no history entries: Back
+    // must not bring the previous person's search or procedure back.
+    let adds_entries = options.reset_delay().is_none();
     let read = RwSignal::new(false);
     Effect::new(move |_| {
         if read.get_untracked() || !state.load.with(|l| matches!(l, Load::Ready(_))) {
@@ -80,7 +84,7 @@ pub(super) fn follow(state: State, options: &super::Options) {
             Some(Link::Procedure { code, .. }) => Some(code),
             _ => None,
         };
-        let opened = code_of(wanted).is_some_and(|code| code_of(Link::parse(&current)) != Some(code));
+        let opened = adds_entries && code_of(wanted).is_some_and(|code| code_of(Link::parse(&current)) != Some(code));
         let _ = if opened {
             history.push_state_with_url(&JsValue::from_str(MARK), "", Some(&url))
         } else {

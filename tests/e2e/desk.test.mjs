@@ -310,6 +310,7 @@ describe('desk mode', () => {
       const ready = await page.evaluate(() => window.__motcuaReady);
       await page.locator('mot-cua').evaluate((el) => el.setAttribute('reset-after', '3'));
       await page.waitForFunction((n) => window.__motcuaReady > n, ready);
+      const entries = await page.evaluate(() => history.length);
       await page.keyboard.press('/');
       await page.keyboard.type('khai sinh', { delay: 10 });
       await page.locator('mot-cua li[role=option]').first().waitFor();
@@ -334,6 +335,8 @@ describe('desk mode', () => {
       assert.deepEqual(await stored(), [], 'no ticks left on the device');
       assert.equal(await page.locator('mot-cua .desk-slip ol.slip-entries').count(), 0, 'the slip is empty');
       assert.equal(await page.evaluate(() => location.hash), '', 'nothing in the address');
+      // Nor in the history: Back cannot bring the previous person's procedure back.
+      assert.equal(await page.evaluate(() => history.length), entries, 'no history entry added');
       assert.match((await page.locator('mot-cua .reset-note').textContent()) ?? '', /người tiếp theo/);
       await screenshot(page, 'desk-after-reset-1280');
     }));
