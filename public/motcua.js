@@ -38,6 +38,53 @@ function style(root) {
   }
 }
 
+// The search box shown while the widget's code is on its way (seconds on a slow network): people
+// can type at once; what they typed becomes the widget's first search, where they go on typing.
+const EARLY_CSS = `
+.motcua-early { display: block; padding: 1em; border: 1px solid #d9d9d9; border-radius: 8px; background: #fff;
+  color: #1b1b1b; font: medium/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }
+.motcua-early label { display: block; margin-bottom: 0.5em; font-weight: 700; font-size: 1.125em; }
+.motcua-early input { box-sizing: border-box; width: 100%; min-height: 2.75em; padding: 0.5em 0.75em; font: inherit;
+  border: 2px solid #8c8c8c; border-radius: 8px; }
+.motcua-early input:focus { outline: 3px solid #0b57d0; outline-offset: 2px; }
+.motcua-early p { margin: 0.5em 0 0; color: #4d4d4d; }`;
+const EARLY_WORDS = {
+  vi: ['Tìm thủ tục hành chính', 'Đang tải công cụ tra cứu…'],
+  en: ['Find an administrative procedure', 'Loading the search…'],
+};
+let earlySheet = null;
+
+/** Puts the early search box in `root` (keeping what was typed in an earlier one). */
+function early(root, lang) {
+  if (root.querySelector('.motcua-early')) return;
+  if (!earlySheet && 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    earlySheet = new CSSStyleSheet();
+    earlySheet.replaceSync(EARLY_CSS);
+  }
+  if (earlySheet && !root.adoptedStyleSheets.includes(earlySheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, earlySheet];
+  const [label, loading] = EARLY_WORDS[lang === 'en' ? 'en' : 'vi'];
+  const box = document.createElement('div');
+  box.className = 'motcua-early';
+  const name = document.createElement('label');
+  name.htmlFor = 'motcua-early-input';
+  name.textContent = label;
+  const input = document.createElement('input');
+  Object.assign(input, { id: 'motcua-early-input', type: 'search', autocomplete: 'off', spellcheck: false });
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.textContent = loading;
+  box.append(name, input, status);
+  root.append(box);
+}
+
+/** What was typed in the early box, and whether it has the focus; the box is removed. */
+function takeEarly(root) {
+  const input = root.querySelector('#motcua-early-input');
+  const taken = { text: input?.value ?? '', focused: Boolean(input) && root.activeElement === input };
+  root.querySelector('.motcua-early')?.remove();
+  return taken;
+}
+
 /** Shown when the wasm itself cannot start (very old browser, blocked file): plain text and a link. */
 function fallback(root, error) {
   const box = document.createElement('p');
@@ -146,6 +193,7 @@ class MotCuaElement extends HTMLElement {
     });
     // Nobody may be waiting: a failure is shown in the widget, not thrown at the page.
     this.#ready.catch(() => {});
+    if (!sheet) early(root, this.getAttribute('lang'));
     try {
       await start();
     } catch (error) {
@@ -159,6 +207,7 @@ class MotCuaElement extends HTMLElement {
     // Disconnected, or an attribute changed, while the wasm was loading: a newer call mounts.
     if (generation !== this.#generation || !this.isConnected) return;
     style(root);
+    const typed = takeEarly(root);
     const attribute = (name) => this.getAttribute(name) ?? '';
     this.#mounted = mount(root, {
       catalog: this.catalogUrl,
@@ -166,17 +215,22 @@ class MotCuaElement extends HTMLElement {
       lang: attribute('lang'),
       mode: attribute('mode'),
       procedure: attribute('procedure'),
-      query: attribute('query'),
+      query: typed.text.trim() ? typed.text : attribute('query'),
       resetAfter: attribute('reset-after'),
       ...(this.hasAttribute('compact') ? { compact: attribute('compact') } : {}),
     });
+    if (typed.focused) {
+      const input = root.querySelector('input[type=search]');
+      input?.focus();
+      input?.setSelectionRange(input.value.length, input.value.length);
+    }
   }
 
   #unmount() {
     const mounted = this.#mounted;
     this.#mounted = null;
     if (mounted) mounted.free();
-    this.shadowRoot?.querySelectorAll(':scope > :not(style)').forEach((el) => el.remove());
+    this.shadowRoot?.querySelectorAll(':scope > :not(style):not(.motcua-early)').forEach((el) => el.remove());
   }
 }
 

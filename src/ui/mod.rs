@@ -338,6 +338,10 @@ pub fn Widget(
     if let Some(control) = control {
         control.0.set(Some(state));
     }
+    // The starting query shows at once, and searches as soon as the catalog is in.
+    if let Some(query) = options.query.clone().filter(|q| !q.trim().is_empty()) {
+        state.query.set(query);
+    }
     route::follow(state, &options);
 
     let overlay = options.overlay.clone();

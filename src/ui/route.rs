@@ -40,8 +40,11 @@ pub(super) fn follow(state: State, options: &super::Options) {
             return;
         }
         if !(owner && apply(state)) {
+            // The starting query is in the box from the start (see `Widget`); typing since wins.
             if let Some(query) = query.clone().filter(|q| !q.trim().is_empty()) {
-                state.set_query(query);
+                if state.query.with_untracked(|q| q.trim().is_empty()) {
+                    state.set_query(query);
+                }
             }
             if let Some(code) = procedure.as_deref() {
                 show(state, &Link::Procedure { code: code.trim().to_string(), case: 0 });

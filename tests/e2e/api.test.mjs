@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startServer } from './server.mjs';
-import { DIST, REPO, eventually, launchChromium, requireDist, visit } from './helpers.mjs';
+import { DIST, REPO, eventually, launchChromium, openPage, requireDist, visit } from './helpers.mjs';
 
 const KHAI_SINH = { code: '1.001193', portalId: '019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7' };
 const KET_HON = '1.000894';
@@ -167,6 +167,40 @@ describe('the README', () => {
       });
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('before the widget\'s code arrives', () => {
+  test('a search box is there at once; what was typed becomes the first search, the focus kept', async () => {
+    const { context, page: p, assertClean } = await openPage(browser, { allowedOrigins: [server.origin], viewport: DESKTOP });
+    try {
+      let release;
+      const gate = new Promise((resolve) => { release = resolve; });
+      // A slow network: the wasm waits until the test lets it through.
+      await p.route('**/pkg/motcua_bg.wasm', async (route) => {
+        await gate;
+        await route.fallback();
+      });
+      await p.goto(new URL('embed-example.html', server.url).href, { waitUntil: 'domcontentloaded' });
+      const box = p.locator('mot-cua #motcua-early-input');
+      await box.waitFor();
+      assert.equal(await p.locator('mot-cua label[for=motcua-early-input]').textContent(), 'Tìm thủ tục hành chính');
+      await box.click();
+      await p.keyboard.type('ket hon', { delay: 10 });
+      assert.equal(await p.locator('mot-cua #motcua-input').count(), 0, 'the widget is not there yet');
+      release();
+      await eventually(async () =>
+        assert.equal(await p.locator('mot-cua li[role=option]').first().getAttribute('data-code'), KET_HON));
+      assert.equal(await p.locator('mot-cua #motcua-input').inputValue(), 'ket hon');
+      assert.equal(await p.locator('mot-cua #motcua-early-input').count(), 0, 'the early box is gone');
+      const focused = await p.evaluate(() => document.querySelector('mot-cua').shadowRoot.activeElement?.id);
+      assert.equal(focused, 'motcua-input', 'the focus moved to the real box');
+      await p.keyboard.type(' 1', { delay: 10 });
+      assert.equal(await p.locator('mot-cua #motcua-input').inputValue(), 'ket hon 1', 'typing goes on there');
+      assertClean('embed-example.html with a slow wasm');
+    } finally {
+      await context.close();
     }
   });
 });
