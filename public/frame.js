@@ -4,14 +4,13 @@
 //   <iframe data-motcua src="https://xa.gov.vn/motcua/frame.html?query=khai%20sinh&origin=https://xa.gov.vn"
 //           title="Tra cứu thủ tục hành chính" width="100%" height="900"></iframe>
 
-import './motcua.js';
+import { portalNotice } from './motcua.js';
 
 /** URL parameters passed on as the element's attributes of the same name; others are ignored. */
 const OPTIONS = ['catalog', 'lang', 'mode', 'procedure', 'query', 'compact', 'reset-after', 'overlay'];
 /** Parameters that name a file the widget downloads: this page's server only (see below). */
 const FILES = ['catalog', 'overlay'];
 const DEFAULT_CATALOG = 'catalogs/commune-demo.json';
-const PORTAL = 'https://dichvucong.gov.vn/';
 
 const params = new URLSearchParams(location.search);
 
@@ -45,17 +44,7 @@ function sameOrigin(value) {
 }
 
 function refuse(name) {
-  const box = document.createElement('p');
-  box.className = 'frame-error';
-  box.setAttribute('role', 'alert');
-  box.append('Không mở được danh mục thủ tục từ máy chủ khác. Vui lòng tra cứu trên ');
-  const link = document.createElement('a');
-  link.href = PORTAL;
-  link.target = '_blank';
-  link.rel = 'noopener noreferrer';
-  link.textContent = 'Cổng Dịch vụ công quốc gia';
-  box.append(link, '.');
-  document.body.append(box);
+  document.body.append(portalNotice('Không mở được danh mục thủ tục từ máy chủ khác. Vui lòng tra cứu trên', 'frame-error'));
   console.warn(`motcua: ${name} must be on ${location.origin}; the widget was not started`);
 }
 

@@ -85,19 +85,27 @@ function takeEarly(root) {
   return taken;
 }
 
-/** Shown when the wasm itself cannot start (very old browser, blocked file): plain text and a link. */
-function fallback(root, error) {
+/**
+ * A message for people that ends by sending them to the national portal: "<text> Cổng Dịch vụ công
+ * quốc gia." with the portal linked. Also used by frame.html's script.
+ */
+export function portalNotice(text, className) {
   const box = document.createElement('p');
-  box.className = 'error';
+  box.className = className;
   box.setAttribute('role', 'alert');
-  box.append('Không tải được công cụ tra cứu thủ tục hành chính. Vui lòng tra cứu trên ');
+  box.append(`${text} `);
   const link = document.createElement('a');
   link.href = PORTAL;
   link.target = '_blank';
   link.rel = 'noopener noreferrer';
   link.textContent = 'Cổng Dịch vụ công quốc gia';
   box.append(link, '.');
-  root.replaceChildren(box);
+  return box;
+}
+
+/** Shown when the wasm itself cannot start (very old browser, blocked file): plain text and a link. */
+function fallback(root, error) {
+  root.replaceChildren(portalNotice('Không tải được công cụ tra cứu thủ tục hành chính. Vui lòng tra cứu trên', 'error'));
   console.warn('motcua: the widget could not start:', error);
 }
 
