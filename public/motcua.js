@@ -130,11 +130,25 @@ class MotCuaElement extends HTMLElement {
 
   #mounted = null;
   #generation = 0;
+  /** Settles when the catalog is loaded or failed; a pending one carries over a remount. */
   #ready = null;
+  #settle = null;
 
   constructor() {
     super();
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+    // Only the current mount sends these (an unmounted widget is freed).
+    this.addEventListener('motcua:ready', () => this.#settled()?.resolve());
+    this.addEventListener('motcua:error', (event) => {
+      this.#settled()?.reject(new Error(`motcua: ${event.detail?.message ?? 'the widget could not start'}`));
+    });
+  }
+
+  /** The pending promise's settle functions, once: a later mount makes a new promise. */
+  #settled() {
+    const settle = this.#settle;
+    this.#settle = null;
+    return settle;
   }
 
   connectedCallback() {
@@ -188,19 +202,13 @@ class MotCuaElement extends HTMLElement {
     const generation = ++this.#generation;
     this.#unmount();
     const root = this.shadowRoot;
-    this.#ready = new Promise((resolve, reject) => {
-      const settle = (event) => {
-        if (generation !== this.#generation) return;
-        this.removeEventListener('motcua:ready', settle);
-        this.removeEventListener('motcua:error', settle);
-        if (event.type === 'motcua:ready') resolve();
-        else reject(new Error(`motcua: ${event.detail?.message ?? 'the widget could not start'}`));
-      };
-      this.addEventListener('motcua:ready', settle);
-      this.addEventListener('motcua:error', settle);
-    });
-    // Nobody may be waiting: a failure is shown in the widget, not thrown at the page.
-    this.#ready.catch(() => {});
+    if (!this.#settle) {
+      this.#ready = new Promise((resolve, reject) => {
+        this.#settle = { resolve, reject };
+      });
+      // Nobody may be waiting: a failure is shown in the widget, not thrown at the page.
+      this.#ready.catch(() => {});
+    }
     if (!sheet) early(root, this.getAttribute('lang'));
     try {
       await start();

@@ -290,9 +290,15 @@ impl State {
         }
     }
 
-    /// True when the list of results is showing (at the desk, also beside the open procedure).
+    /// True when an open procedure takes the place of the list and what goes with it (the
+    /// status, the filters, the correction); at the desk they stay beside it.
+    pub fn procedure_covers_list(&self) -> bool {
+        !self.desk() && self.open.with(Option::is_some)
+    }
+
+    /// True when the list of results is showing.
     pub fn expanded(&self) -> bool {
-        (self.desk() || self.open.with(Option::is_none)) && self.hits.with(|h| !h.is_empty())
+        !self.procedure_covers_list() && self.hits.with(|h| !h.is_empty())
     }
 
     pub fn desk(&self) -> bool {
@@ -383,9 +389,10 @@ pub fn Widget(
     });
 
     let retry = move || start(source.clone());
-    let resets = options.reset_delay().is_some();
+    let reset_delay = options.reset_delay();
+    let resets = reset_delay.is_some();
     let compact = options.compact;
-    if let Some(seconds) = options.reset_delay() {
+    if let Some(seconds) = reset_delay {
         desk::reset_when_idle(state, seconds);
     }
     if state.desk() {
@@ -530,11 +537,7 @@ impl Control {
     /// Opens the procedure with `code`; false when the catalog (loaded) has none.
     pub fn open(&self, code: &str) -> bool {
         let Some(state) = self.state() else { return false };
-        let known = state.data().is_some_and(|d| d.catalog.procedure(code.trim()).is_some());
-        if known {
-            route::show(state, &crate::link::Link::Procedure { code: code.trim().to_string(), case: 0 });
-        }
-        known
+        route::show(state, &crate::link::Link::Procedure { code: code.trim().to_string(), case: 0 })
     }
 
     /// Back to the start: no query, no procedure (the citizen's ticks stay).

@@ -30,7 +30,7 @@ const MARK: &str = "motcua";
 /// catalog is there, shows what the address says, or else where `options` ask to start.
 pub(super) fn follow(state: State, options: &super::Options) {
     let owner = !OWNED.with(|owned| owned.replace(true));
-    let (query, procedure) = (options.query.clone(), options.procedure.clone());
+    let procedure = options.procedure.clone();
     // A widget that resets for the next person (a desk, a kiosk) adds no history entries: Back
     // must not bring the previous person's search or procedure back.
     let adds_entries = options.reset_delay().is_none();
@@ -39,13 +39,8 @@ pub(super) fn follow(state: State, options: &super::Options) {
         if read.get_untracked() || !state.load.with(|l| matches!(l, Load::Ready(_))) {
             return;
         }
+        // The starting query is in the box from the start (see `Widget`).
         if !(owner && apply(state)) {
-            // The starting query is in the box from the start (see `Widget`); typing since wins.
-            if let Some(query) = query.clone().filter(|q| !q.trim().is_empty()) {
-                if state.query.with_untracked(|q| q.trim().is_empty()) {
-                    state.set_query(query);
-                }
-            }
             if let Some(code) = procedure.as_deref() {
                 show(state, &Link::Procedure { code: code.trim().to_string(), case: 0 });
             }
@@ -143,12 +138,13 @@ fn apply(state: State) -> bool {
     }
 }
 
-/// Shows `link`: a procedure (at its case) or a search. An unknown code changes nothing.
-pub(super) fn show(state: State, link: &Link) {
-    let Some(data) = state.data() else { return };
+/// Shows `link`: a procedure (at its case) or a search. An unknown code (or a catalog not yet
+/// loaded) changes nothing: false.
+pub(super) fn show(state: State, link: &Link) -> bool {
+    let Some(data) = state.data() else { return false };
     match link {
         Link::Procedure { code, case } => {
-            let Some(doc) = data.catalog.procedures.iter().position(|p| &p.code == code) else { return };
+            let Some(doc) = data.catalog.procedures.iter().position(|p| &p.code == code) else { return false };
             if state.open.get_untracked() != Some(doc) {
                 state.open_procedure(doc);
             }
@@ -163,6 +159,7 @@ pub(super) fn show(state: State, link: &Link) {
             }
         }
     }
+    true
 }
 
 fn address_without_fragment(window: &web_sys::Window) -> String {

@@ -119,7 +119,7 @@ pub fn Status(state: State) -> impl IntoView {
             Load::Loading => t.loading.to_string(),
             Load::Failed(_) => String::new(),
             Load::Ready(data) => {
-                if state.open.with(Option::is_some) && !state.desk() {
+                if state.procedure_covers_list() {
                     return String::new();
                 }
                 let query = state.query.get();
@@ -340,7 +340,7 @@ fn filter_select(
 pub fn Filters(state: State) -> impl IntoView {
     let t = state.text();
     move || {
-        if (state.open.with(Option::is_some) && !state.desk()) || state.query.with(|q| q.trim().is_empty()) {
+        if state.procedure_covers_list() || state.query.with(|q| q.trim().is_empty()) {
             return None;
         }
         let data = state.data()?;
@@ -387,7 +387,7 @@ pub fn Filters(state: State) -> impl IntoView {
 pub fn DidYouMean(state: State) -> impl IntoView {
     let t = state.text();
     move || {
-        if state.open.with(Option::is_some) && !state.desk() {
+        if state.procedure_covers_list() {
             return None;
         }
         let corrected = state.correction.get()?;

@@ -39,10 +39,7 @@ impl Slip {
 
     /// Adds `entry` unless it is there; another case of the same procedure replaces the first.
     pub fn add(&self, entry: Entry) {
-        self.entries.update(|entries| match entries.iter_mut().find(|e| e.code == entry.code) {
-            Some(there) => there.case = entry.case,
-            None => entries.push(entry),
-        });
+        self.entries.update(|entries| put(entries, entry));
     }
 
     pub fn remove(&self, code: &str) {
@@ -58,12 +55,17 @@ impl Slip {
     pub fn printed(self, open: Option<Entry>) -> Vec<Entry> {
         let mut all = self.entries.get_untracked();
         if let Some(open) = open {
-            match all.iter_mut().find(|e| e.code == open.code) {
-                Some(there) => there.case = open.case,
-                None => all.push(open),
-            }
+            put(&mut all, open);
         }
         all
+    }
+}
+
+/// Puts `entry` in `entries`: at the end, or over the entry of the same procedure (its case).
+fn put(entries: &mut Vec<Entry>, entry: Entry) {
+    match entries.iter_mut().find(|e| e.code == entry.code) {
+        Some(there) => there.case = entry.case,
+        None => entries.push(entry),
     }
 }
 
