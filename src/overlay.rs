@@ -162,25 +162,21 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
             None => catalog.documents.push(document.clone()),
         }
     }
-    for (code, patch) in &overlay.procedures {
-        match procedure_mut(catalog, code) {
-            Some(p) => apply_patch(p, patch),
-            None => problems.push(format!("procedures.{code}: no such procedure in the catalog")),
-        }
+    for code in overlay.procedures.keys().filter(|code| catalog.procedure(code).is_none()) {
+        problems.push(format!("procedures.{code}: no such procedure in the catalog"));
     }
-    let mut replaced: Vec<(String, Channel)> = Vec::new();
     for (i, rule) in overlay.fees.iter().enumerate() {
         if let Some(id) = &rule.fee.source {
             if catalog.document(id).is_none() {
                 problems.push(format!("fees[{i}].source: no document {id:?} in documents"));
             }
         }
-        for code in &rule.procedures {
-            match procedure_mut(catalog, code) {
-                Some(p) => apply_fee(p, rule, &mut replaced),
-                None => problems.push(format!("fees[{i}]: no procedure {code} in the catalog")),
-            }
+        for code in rule.procedures.iter().filter(|code| catalog.procedure(code).is_none()) {
+            problems.push(format!("fees[{i}]: no procedure {code} in the catalog"));
         }
+    }
+    for p in &mut catalog.procedures {
+        apply_to(p, overlay);
     }
     for (i, code) in overlay.featured.iter().enumerate() {
         if catalog.procedure(code).is_some() {
@@ -233,8 +229,17 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
     problems
 }
 
-fn procedure_mut<'a>(catalog: &'a mut Catalog, code: &str) -> Option<&'a mut Procedure> {
-    catalog.procedures.iter_mut().find(|p| p.code == code)
+/// What the overlay changes in procedure `p`: its patch, then the fee rules naming it, in order.
+/// A split catalog's full record gets it when it arrives, as its summary did with the catalog.
+pub fn apply_to(p: &mut Procedure, overlay: &Overlay) {
+    if let Some(patch) = overlay.procedures.get(&p.code) {
+        apply_patch(p, patch);
+    }
+    let mut replaced: Vec<Channel> = Vec::new();
+    let code = p.code.clone();
+    for rule in overlay.fees.iter().filter(|rule| rule.procedures.contains(&code)) {
+        apply_fee(p, rule, &mut replaced);
+    }
 }
 
 /// Central procedures, those of this province, and those whose publisher is not known.
@@ -270,10 +275,10 @@ fn apply_patch(p: &mut Procedure, patch: &Patch) {
     }
 }
 
-/// `replaced` remembers the (procedure, channel) pairs whose record fees are already gone, so
-/// that several rules can add to one channel. A channel the procedure does not offer is not
+/// `replaced` remembers the channels whose record fees are already gone, so that several rules
+/// can add to one channel. A channel the procedure does not offer is not
 /// created, unless the record names no channel at all (then the rule's channels are).
-fn apply_fee(p: &mut Procedure, rule: &FeeRule, replaced: &mut Vec<(String, Channel)>) {
+fn apply_fee(p: &mut Procedure, rule: &FeeRule, replaced: &mut Vec<Channel>) {
     if let Some(case_name) = &rule.case {
         let index = match p.cases.iter().position(|c| &c.name == case_name) {
             Some(i) => i,
@@ -294,9 +299,8 @@ fn apply_fee(p: &mut Procedure, rule: &FeeRule, replaced: &mut Vec<(String, Chan
     }
     let fee = Fee { channels: Vec::new(), ..rule.fee.clone() };
     for info in p.channels.iter_mut().filter(|c| rule.fee.applies_to(c.channel)) {
-        let key = (p.code.clone(), info.channel);
-        if !replaced.contains(&key) {
-            replaced.push(key);
+        if !replaced.contains(&info.channel) {
+            replaced.push(info.channel);
             info.fees.clear();
         }
         info.fees.push(fee.clone());

@@ -184,3 +184,39 @@ fn usage_errors_say_what_is_wrong() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage:"));
 }
+
+#[test]
+fn split_writes_the_index_and_a_record_per_procedure_which_check_reads() {
+    let dir = std::env::temp_dir().join(format!("motcua-cli-{}-split", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("demo")).unwrap();
+    // A record of a procedure no longer in the catalog must not stay behind.
+    std::fs::write(dir.join("demo/9.999999.json"), "{}").unwrap();
+    let index = dir.join("demo.json").display().to_string();
+    let out = motcua(&["split", &demo_catalog(), "-o", &index]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("495 records"));
+    assert!(!dir.join("demo/9.999999.json").exists());
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("demo/1.001193.json")).unwrap()).unwrap();
+    assert_eq!(record["code"], "1.001193");
+    assert!(record["channels"].as_array().is_some_and(|c| !c.is_empty()));
+
+    let out = motcua(&["check", &index]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("valid, 495 procedures"));
+    // Search reads the index alone.
+    let out = motcua(&["search", "--catalog", &index, "--json", "khai sinh"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("search --json prints JSON");
+    assert_eq!(rows[0]["code"], "1.001193");
+
+    // An index is not split again; a missing record is a problem for check.
+    let out = motcua(&["split", &index, "-o", &dir.join("again.json").display().to_string()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already split"));
+    std::fs::remove_file(dir.join("demo/1.001193.json")).unwrap();
+    let out = motcua(&["check", &index]);
+    assert!(!out.status.success());
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("1.001193"), "{said}");
+}

@@ -16,14 +16,19 @@ motcua — catalogs of administrative procedures for the one-stop-desk widget
 
 Usage:
   motcua import national <DIR> -o <FILE> [--commune] [--portal-api PATH]... [--overlay FILE]
-                                         [--date YYYY-MM-DD]
+                                         [--date YYYY-MM-DD] [--split]
       Build a catalog from the national dataset (index.csv + procedures.jsonl in DIR).
       --commune keeps the procedures handled at commune level; --portal-api adds the portal's
       own API records (files or directories of *.json: fees, time units, cases), which replace
       the dataset's record of the same code; --overlay applies a commune overlay
-      (docs/overlay-format.md): nothing is written if it names a code the catalog lacks.
-  motcua import portal-api <PATH>... -o <FILE> [--overlay FILE] [--date YYYY-MM-DD]
+      (docs/overlay-format.md): nothing is written if it names a code the catalog lacks;
+      --split writes the split form (see motcua split) instead of one file.
+  motcua import portal-api <PATH>... -o <FILE> [--overlay FILE] [--date YYYY-MM-DD] [--split]
       Build a catalog from API records alone.
+  motcua split <CATALOG> -o <FILE>
+      Write a catalog in its split form, for slow networks: the index (what search needs) to
+      FILE, and each procedure's full record to FOLDER/<code>.json, FOLDER being FILE's name
+      without .json, beside it. The widget fetches a record when its procedure is opened.
   motcua check <FILE> [--strict] [--max-age DAYS]
       Validate a catalog: exit 0 when valid, otherwise list the problems. Also lists warnings
       (no portal id, paper without counts, catalog older than DAYS, default 180);
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("import") => import(&args[1..]),
         Some("check") => check(&args[1..]),
+        Some("split") => split(&args[1..]),
         Some("search") => search(&args[1..]),
         Some("eval") => eval(&args[1..]),
         Some("-h" | "--help" | "help") => {
@@ -94,7 +100,8 @@ impl Args {
 }
 
 fn import(args: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(args, &["-o", "--output", "--date", "--portal-api", "--overlay"], &["--commune"])?;
+    let args =
+        Args::parse(args, &["-o", "--output", "--date", "--portal-api", "--overlay"], &["--commune", "--split"])?;
     let Some((kind, paths)) = args.positional.split_first() else {
         return Err(format!("import needs a kind (national or portal-api)\n\n{USAGE}"));
     };
@@ -142,16 +149,89 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
             return Err(format!("{path}: {} problems; nothing written", problems.len()));
         }
     }
-    let json = serde_json::to_string(&catalog).map_err(|e| format!("cannot write the catalog: {e}"))?;
-    std::fs::write(output, json + "\n").map_err(|e| format!("{output}: {e}"))?;
+    if args.switch("--split") {
+        write_split(&catalog, output)?;
+    } else {
+        write_json(&catalog, output)?;
+    }
     let detailed = catalog.procedures.iter().filter(|p| p.has_details()).count();
     eprintln!("read {read}; wrote {} procedures ({detailed} with details) to {output}", catalog.procedures.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_json(value: &impl serde::Serialize, path: &str) -> Result<(), String> {
+    let json = serde_json::to_string(value).map_err(|e| format!("cannot write {path}: {e}"))?;
+    std::fs::write(path, json + "\n").map_err(|e| format!("{path}: {e}"))
+}
+
+/// Writes `catalog`'s index to `output` and its records to the folder named after it.
+fn write_split(catalog: &catalog::Catalog, output: &str) -> Result<(), String> {
+    let path = std::path::Path::new(output);
+    let folder = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".json"))
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| format!("{output}: the index's file name must end in .json"))?;
+    let split = catalog::split(catalog, folder);
+    let beside = path.parent().unwrap_or(std::path::Path::new(""));
+    let dir = beside.join(folder);
+    // Records of procedures no longer in the catalog must not stay behind.
+    if dir.is_dir() {
+        std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (file, procedure) in &split.details {
+        write_json(procedure, &beside.join(file).display().to_string())?;
+    }
+    write_json(&split.index, output)?;
+    eprintln!("wrote the index to {output} and {} records to {}", split.details.len(), dir.display());
+    Ok(())
+}
+
+fn split(args: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(args, &["-o", "--output"], &[])?;
+    let [path] = args.positional.as_slice() else {
+        return Err(format!("split needs one catalog file\n\n{USAGE}"));
+    };
+    let output = args.value("-o").or(args.value("--output")).ok_or("split needs -o <FILE>")?;
+    let loaded = read_catalog(path)?;
+    if let Some(problem) = loaded.problems.first() {
+        return Err(format!("{path}: {} problems (first: {problem}); run motcua check", loaded.problems.len()));
+    }
+    if loaded.catalog.details.is_some() {
+        return Err(format!("{path} is already split"));
+    }
+    write_split(&loaded.catalog, output)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn read_catalog(path: &str) -> Result<catalog::Loaded, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     catalog::load(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// In a split catalog, replaces each summary by its full record; a record that cannot be read
+/// is a problem, and its summary stays.
+fn read_details(path: &str, loaded: &mut catalog::Loaded) {
+    let beside = std::path::Path::new(path).parent().unwrap_or(std::path::Path::new(""));
+    for index in 0..loaded.catalog.procedures.len() {
+        let p = &loaded.catalog.procedures[index];
+        let Some(file) = p.detail_path(&loaded.catalog) else { continue };
+        let code = p.code.clone();
+        let read = std::fs::read_to_string(beside.join(&file))
+            .map_err(|e| e.to_string())
+            .and_then(|text| catalog::load_procedure(&text, &code).map_err(|e| e.to_string()));
+        match read {
+            Ok(full) => loaded.catalog.procedures[index] = full,
+            Err(message) => loaded.problems.push(catalog::Problem {
+                index,
+                code: Some(code),
+                path: String::new(),
+                message: format!("its full record {file}: {message}"),
+            }),
+        }
+    }
 }
 
 fn check(args: &[String]) -> Result<ExitCode, String> {
@@ -164,7 +244,8 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         None => catalog::DEFAULT_MAX_AGE_DAYS,
     };
     let strict = args.switch("--strict");
-    let loaded = read_catalog(path)?;
+    let mut loaded = read_catalog(path)?;
+    read_details(path, &mut loaded);
     let warnings = catalog::warnings(&loaded.catalog, today(), max_age);
     for problem in &loaded.problems {
         println!("{path}: error: {problem}");

@@ -55,7 +55,7 @@ pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Proble
         for (path, group) in groups.chain(case_groups) {
             for (i, paper) in group.papers.iter().enumerate() {
                 // A paper to show is the original itself; only papers to hand in need a count.
-                if paper.kind == PaperKind::Submit && paper.original == 0 && paper.copy == 0 {
+                if paper.kind == PaperKind::Submit && paper.original == 0 && paper.copy == 0 && !p.summary {
                     warn(format!("{path}.papers[{i}]"), "paper without a count of originals or copies".into());
                 }
             }

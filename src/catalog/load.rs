@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{Catalog, Commune, Document, Journey, LifeEvent, Procedure, Source, FORMAT, FORMAT_VERSION};
+use super::{Catalog, Commune, Document, Journey, LifeEvent, Procedure, Source, FORMAT, FORMAT_VERSION, INDEX_FORMAT};
 
 /// A catalog that could be read, with the problems of the records that could not.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +52,8 @@ pub enum LoadError {
     WrongFormat(String),
     /// Written for a newer major version than this build reads.
     UnsupportedVersion { found: String, supported: String },
+    /// A procedure's full record (split catalog) is another procedure's, or has no details.
+    WrongRecord { expected: String, found: String },
 }
 
 impl fmt::Display for LoadError {
@@ -70,6 +72,9 @@ impl fmt::Display for LoadError {
                 f,
                 "catalog format version {found} is newer than this widget reads ({supported}); update the widget"
             ),
+            LoadError::WrongRecord { expected, found } => {
+                write!(f, "the full record of {expected} is not there (found {found:?})")
+            }
         }
     }
 }
@@ -92,6 +97,8 @@ struct Envelope<'a> {
     journeys: Vec<Journey>,
     #[serde(default)]
     featured: Vec<String>,
+    #[serde(default)]
+    details: Option<String>,
     #[serde(borrow)]
     procedures: Vec<&'a RawValue>,
 }
@@ -108,10 +115,18 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let envelope: Envelope = serde_path_to_error::deserialize(de)
         .map_err(|e| LoadError::Syntax { path: e.path().to_string(), message: e.inner().to_string() })?;
-    if envelope.format != FORMAT {
+    // A split catalog's index says where its details are; a whole catalog has them.
+    let split = envelope.format == INDEX_FORMAT;
+    if !(envelope.format == FORMAT || split) || split != envelope.details.is_some() {
         return Err(LoadError::WrongFormat(envelope.format));
     }
     check_version(&envelope.format_version)?;
+    if let Some(template) = envelope.details.as_deref().filter(|t| !is_relative_template(t)) {
+        return Err(LoadError::Syntax {
+            path: "details".into(),
+            message: format!("{template:?} is not a path beside the index with {{code}} in it"),
+        });
+    }
 
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
@@ -150,10 +165,24 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
             life_events: envelope.life_events,
             journeys: envelope.journeys,
             featured: envelope.featured,
+            details: envelope.details,
             procedures,
         },
         problems,
     })
+}
+
+/// Reads the full record of procedure `code` (a file of a split catalog).
+pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
+    let procedure = read_procedure(json).map_err(|(path, message)| LoadError::Syntax { path, message })?;
+    if let Some(message) = invalid(&procedure) {
+        return Err(LoadError::Syntax { path: String::new(), message });
+    }
+    if procedure.code != code || procedure.summary {
+        let found = if procedure.summary { format!("{} (summary)", procedure.code) } else { procedure.code };
+        return Err(LoadError::WrongRecord { expected: code.to_string(), found });
+    }
+    Ok(procedure)
 }
 
 fn read_procedure(json: &str) -> Result<Procedure, (String, String)> {
@@ -170,6 +199,16 @@ fn invalid(p: &Procedure) -> Option<String> {
         return Some("empty name".into());
     }
     None
+}
+
+/// A split catalog's records stay beside its index: a relative path, never another host or a
+/// parent folder.
+fn is_relative_template(template: &str) -> bool {
+    template.contains("{code}")
+        && !template.starts_with('/')
+        && !template.contains([':', '\\', '?', '#'])
+        && !template.contains(char::is_whitespace)
+        && !template.split('/').any(|segment| segment == ".." || segment == ".")
 }
 
 fn check_version(found: &str) -> Result<(), LoadError> {
@@ -238,6 +277,27 @@ mod tests {
         assert!(err.to_string().contains("update the widget"));
         // A newer minor version is still read.
         assert!(load(&catalog_with(GOOD).replace("\"1.0\"", "\"1.7\"")).is_ok());
+    }
+
+    #[test]
+    fn a_split_index_is_read_and_its_records_are_checked() {
+        let index = catalog_with(&GOOD.replace("}", ",\"summary\":true}"))
+            .replace("\"motcua-catalog\"", "\"motcua-catalog-index\",\"details\":\"d/{code}.json\"");
+        let loaded = load(&index).unwrap();
+        let p = &loaded.catalog.procedures[0];
+        assert_eq!(p.detail_path(&loaded.catalog).as_deref(), Some("d/1.001193.json"));
+        assert_eq!(load_procedure(GOOD, "1.001193").unwrap().code, "1.001193");
+        assert!(matches!(load_procedure(GOOD, "1.000894"), Err(LoadError::WrongRecord { .. })));
+        let summary = GOOD.replace("}", ",\"summary\":true}");
+        assert!(matches!(load_procedure(&summary, "1.001193"), Err(LoadError::WrongRecord { .. })));
+        assert!(matches!(load_procedure("<html>", "1.001193"), Err(LoadError::Syntax { .. })));
+        for elsewhere in ["https://evil.example/{code}.json", "//evil.example/{code}", "../{code}.json", "/d/{code}"] {
+            let moved = index.replace("d/{code}.json", elsewhere);
+            assert!(matches!(load(&moved), Err(LoadError::Syntax { .. })), "{elsewhere}");
+        }
+        // An index without `details`, or a whole catalog with them, is neither.
+        let no_details = index.replace(",\"details\":\"d/{code}.json\"", "");
+        assert!(matches!(load(&no_details), Err(LoadError::WrongFormat(_))));
     }
 
     #[test]

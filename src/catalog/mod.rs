@@ -5,10 +5,12 @@
 mod check;
 mod commune;
 mod load;
+mod split;
 
 pub use check::{warnings, DEFAULT_MAX_AGE_DAYS};
 pub use commune::is_commune_body;
-pub use load::{load, LoadError, Loaded, Problem};
+pub use load::{load, load_procedure, LoadError, Loaded, Problem};
+pub use split::{detail_path, split, Split, INDEX_FORMAT};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "motcua-catalog";
 /// Major and minor version of the format this build writes and reads.
 /// A catalog with a greater major version is refused; a greater minor version is read.
-pub const FORMAT_VERSION: (u32, u32) = (1, 2);
+pub const FORMAT_VERSION: (u32, u32) = (1, 3);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -42,7 +44,16 @@ pub struct Catalog {
     /// Codes the commune puts first on the home view.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub featured: Vec<String>,
+    /// In a split catalog's index: where each procedure's full record is, relative to the index,
+    /// with `{code}` standing for the code ([`detail_path`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
     pub procedures: Vec<Procedure>,
+}
+
+/// The `format_version` this build writes.
+pub fn written_version() -> String {
+    format!("{}.{}", FORMAT_VERSION.0, FORMAT_VERSION.1)
 }
 
 impl Catalog {
@@ -50,7 +61,7 @@ impl Catalog {
     pub fn new(generated_at: &str, source: Source) -> Catalog {
         Catalog {
             format: FORMAT.into(),
-            format_version: format!("{}.{}", FORMAT_VERSION.0, FORMAT_VERSION.1),
+            format_version: written_version(),
             generated_at: generated_at.into(),
             source,
             ..Catalog::default()
@@ -164,6 +175,9 @@ pub struct Procedure {
     /// Which record the facts come from.
     #[serde(default)]
     pub source: RecordSource,
+    /// Only what search needs ([`Procedure::summary`]): the full record is at the catalog's `details`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub summary: bool,
 }
 
 impl Procedure {
@@ -185,6 +199,11 @@ impl Procedure {
     pub fn for_people(&self) -> Option<bool> {
         const PEOPLE: [&str; 4] = ["Công dân", "Người ", "Cán bộ", "Đảng viên"];
         (!self.subjects.is_empty()).then(|| self.subjects.iter().any(|s| PEOPLE.iter().any(|p| s.starts_with(p))))
+    }
+
+    /// Where its full record is, relative to the catalog: `None` when this record is full.
+    pub fn detail_path(&self, catalog: &Catalog) -> Option<String> {
+        catalog.details.as_deref().filter(|_| self.summary).map(|template| detail_path(template, &self.code))
     }
 
     /// The name to show first: the commune's friendly name, else the official one.

@@ -338,7 +338,7 @@ impl Index {
             }
             // A paper is named at the start of its row; the rest explains it. Notes are not papers.
             for paper in p.paper_groups.iter().flat_map(|g| &g.papers).filter(|x| x.kind != PaperKind::Note) {
-                add(head(&paper.name, PAPER_HEAD), Part::Papers);
+                add(paper_head(&paper.name), Part::Papers);
             }
             for text in
                 p.field.iter().map(String::as_str).chain(groups.get(doc as usize).into_iter().flatten().copied())
@@ -926,6 +926,11 @@ fn find(qualifiers: &[(Vec<u32>, Vec<u32>)], name: &[u32], anywhere: bool) -> Op
 }
 
 /// The text up to the end of the word that holds its `chars`-th character.
+/// The start of a paper's row, which names it (the rest explains it): what search reads of it.
+pub fn paper_head(name: &str) -> &str {
+    head(name, PAPER_HEAD)
+}
+
 fn head(text: &str, chars: usize) -> &str {
     match text.char_indices().nth(chars) {
         Some((at, _)) => {

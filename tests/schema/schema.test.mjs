@@ -183,6 +183,18 @@ describe('the schemas', () => {
   });
 });
 
+// The index of a split catalog, as `motcua split` writes it: summaries, and where the records are.
+function splitIndex() {
+  const doc = clone(FULL_CATALOG);
+  doc.format = 'motcua-catalog-index';
+  doc.details = 'commune-demo/{code}.json';
+  for (const p of doc.procedures) {
+    for (const key of ['portal_id', 'channels', 'cases', 'steps', 'conditions', 'legal_basis', 'staff_note']) delete p[key];
+    p.summary = true;
+  }
+  return doc;
+}
+
 describe('catalogs that must fit', () => {
   for (const file of ['public/catalogs/commune-demo.json', 'tests/fixtures/commune-sample.json']) {
     test(file, () => assertValid(validateCatalog, readJson(file), file));
@@ -205,6 +217,32 @@ describe('catalogs that must fit', () => {
     doc.procedures[0].channels[0].time.value = null;
     assertValid(validateCatalog, doc, 'catalog with nulls');
   });
+  test('the index of a split catalog', () => assertValid(validateCatalog, splitIndex(), 'split index'));
+  test('details in a folder of the folder, or with an escaped code', () => {
+    for (const details of ['a/b/{code}.json', 'records-{code}', 'v2.1/{code}.json']) {
+      assertValid(validateCatalog, { ...splitIndex(), details }, details);
+    }
+  });
+});
+
+describe('split indexes that must be refused', () => {
+  const cases = [
+    ['an index without details', (d) => delete d.details, ''],
+    ['details without {code}', (d) => (d.details = 'commune-demo/all.json'), '/details'],
+    ['absolute details', (d) => (d.details = '/catalogs/{code}.json'), '/details'],
+    ['details on another site', (d) => (d.details = 'https://example.org/{code}.json'), '/details'],
+    ['details leaving the folder', (d) => (d.details = 'a/../../{code}.json'), '/details'],
+    ['details with a . segment (the reader refuses those too)', (d) => (d.details = './d/{code}.json'), '/details'],
+    ['details with a query', (d) => (d.details = '{code}.json?v=2'), '/details'],
+    ['summary as a string', (d) => (d.procedures[0].summary = 'true'), '/procedures/0/summary'],
+  ];
+  for (const [what, change, instancePath] of cases) {
+    test(what, () => {
+      const doc = splitIndex();
+      change(doc);
+      assertRefused(validateCatalog, doc, instancePath, what);
+    });
+  }
 });
 
 describe('catalogs that must be refused', () => {
@@ -362,7 +400,8 @@ describe('the schemas follow the Rust model', () => {
 
   test('the format names and versions are those of the code', () => {
     const catalog = schemas[CATALOG_SCHEMA].$defs.Catalog.properties;
-    assert.equal(JSON.stringify(catalog.format.const), catalogModel.consts.get('FORMAT'));
+    const indexFormat = readRustModel(path.join(REPO, 'src/catalog/split.rs')).consts.get('INDEX_FORMAT');
+    assert.deepEqual(catalog.format.enum.map((f) => JSON.stringify(f)), [catalogModel.consts.get('FORMAT'), indexFormat]);
     const [major, minor] = catalogModel.consts.get('FORMAT_VERSION').match(/\d+/g);
     assert.match(`${major}.${minor}`, new RegExp(catalog.format_version.pattern));
     assert.doesNotMatch(`${Number(major) + 1}.0`, new RegExp(catalog.format_version.pattern));
