@@ -10,7 +10,7 @@ use super::fees::{self, CHANNELS};
 use super::papers;
 use super::slip::{self, Entry};
 use super::text::Text;
-use super::{Data, State};
+use super::State;
 
 use crate::catalog::{Case, ChannelInfo, Procedure, ProcessingTime, TimeUnit};
 use crate::date::Date;
@@ -54,10 +54,11 @@ pub(super) fn case_choice(t: &'static Text, p: &Procedure, chosen: RwSignal<usiz
 
 /// Processing time, fees and papers of the chosen case (of the procedure when it has no cases).
 /// The citizen can print the checklist here; at the desk, the guidance slip is printed instead.
-pub(super) fn details(state: State, data: Arc<Data>, doc: usize) -> impl IntoView {
+pub(super) fn details(state: State, doc: usize) -> impl IntoView {
     let (t, lang, chosen) = (state.text(), state.lang.get_untracked(), state.case);
     move || {
-        let p = data.catalog.procedures.get(doc)?;
+        let data = state.data()?;
+        let p = data.full(doc)?;
         let ticks = Ticks::load(&p.code, chosen.get());
         let case = p.cases.get(chosen.get());
         let groups = p.paper_groups_of(chosen.get());
@@ -65,8 +66,8 @@ pub(super) fn details(state: State, data: Arc<Data>, doc: usize) -> impl IntoVie
         Some(view! {
             {papers::papers(t, groups, ticks)}
             {(!state.desk()).then(|| slip::checklist_button(lang, Arc::clone(&data), entry))}
-            {fees::fees(t, &data.catalog, p, case)}
-            {times(t, p, case)}
+            {fees::fees(t, &data.catalog, &p, case)}
+            {times(t, &p, case)}
         })
     }
 }

@@ -1,10 +1,15 @@
-//! The catalog a widget shows: where it comes from, fetching and reading it, and why that failed.
+//! The catalog a widget shows: where it comes from, fetching and reading it, and why that failed;
+//! for a split catalog, each procedure's full record, fetched when it is opened or about to be.
 
 use std::cell::RefCell;
-use std::sync::{Arc, Weak};
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::sync::{Arc, Mutex, Weak};
 
-use crate::catalog::{self, Catalog, LoadError};
-use crate::overlay;
+use leptos::prelude::{ArcTrigger, Notify, Track};
+
+use crate::catalog::{self, Catalog, LoadError, Procedure};
+use crate::overlay::{self, Overlay};
 use crate::search::Index;
 
 use super::text::Text;
@@ -23,6 +28,156 @@ pub enum CatalogSource {
 pub struct Data {
     pub catalog: Catalog,
     pub index: Index,
+    /// The catalog's address (`None` inline): a split catalog's records are found beside it.
+    url: Option<String>,
+    /// The commune's overlay, applied to each full record as it arrives.
+    overlay: Option<Overlay>,
+    /// Full records of a split catalog, by position, as far as they came.
+    details: Mutex<HashMap<usize, Detail>>,
+    /// Notified when a full record arrives or fails: views that asked for one are drawn again.
+    arrived: ArcTrigger,
+}
+
+/// A full record of a split catalog, on its way or there.
+#[derive(Debug, Clone)]
+pub enum Detail {
+    Loading,
+    Ready(Arc<Procedure>),
+    Failed(Failure),
+}
+
+/// Where a procedure's details are, for views that wait for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The catalog has the whole record.
+    Whole,
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// A procedure as the widget has it: the catalog's record, or the full record fetched for it.
+pub enum Full<'a> {
+    Here(&'a Procedure),
+    Fetched(Arc<Procedure>),
+}
+
+impl Deref for Full<'_> {
+    type Target = Procedure;
+    fn deref(&self) -> &Procedure {
+        match self {
+            Full::Here(p) => p,
+            Full::Fetched(p) => p,
+        }
+    }
+}
+
+impl Data {
+    fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Overlay>) -> Data {
+        let index = Index::from_catalog(&loaded.catalog);
+        Data {
+            catalog: loaded.catalog,
+            index,
+            url: url.map(str::to_string),
+            overlay,
+            details: Mutex::new(HashMap::new()),
+            arrived: ArcTrigger::new(),
+        }
+    }
+
+    /// The procedure at `doc` with its details: `None` while a split catalog's full record is
+    /// not there (see [`Data::detail`]). Reading it redraws the caller when the record arrives.
+    pub fn full(&self, doc: usize) -> Option<Full<'_>> {
+        let p = self.catalog.procedures.get(doc)?;
+        if p.detail_path(&self.catalog).is_none() {
+            return Some(Full::Here(p));
+        }
+        match self.detail(doc) {
+            Some(Detail::Ready(full)) => Some(Full::Fetched(full)),
+            _ => None,
+        }
+    }
+
+    /// The position of the procedure `code` in the catalog.
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.catalog.procedures.iter().position(|p| p.code == code)
+    }
+
+    /// [`Data::full`] by code.
+    pub fn full_by_code(&self, code: &str) -> Option<Full<'_>> {
+        self.full(self.position(code)?)
+    }
+
+    /// Where the full record of `doc` is; `None` when the catalog has it already or has no such
+    /// procedure. Tracked: the caller is redrawn when it changes.
+    pub fn detail(&self, doc: usize) -> Option<Detail> {
+        self.arrived.track();
+        self.catalog.procedures.get(doc)?.detail_path(&self.catalog)?;
+        Some(self.lock().get(&doc).cloned().unwrap_or(Detail::Loading))
+    }
+
+    /// Where the details of `doc` are. Tracked, like [`Data::detail`].
+    pub fn stage(&self, doc: usize) -> Stage {
+        match self.detail(doc) {
+            None => Stage::Whole,
+            Some(Detail::Loading) => Stage::Loading,
+            Some(Detail::Ready(_)) => Stage::Ready,
+            Some(Detail::Failed(_)) => Stage::Failed,
+        }
+    }
+
+    /// The full record of `doc`, fetched unless it was asked for before (a result about to be
+    /// opened, a procedure put on the slip).
+    pub fn prefetch(self: &Arc<Self>, doc: usize) {
+        if !self.lock().contains_key(&doc) {
+            self.fetch(doc);
+        }
+    }
+
+    /// The full record of `doc`, fetched unless it is there or on its way; again after a failure.
+    pub fn fetch(self: &Arc<Self>, doc: usize) {
+        let Some(p) = self.catalog.procedures.get(doc) else { return };
+        let Some(path) = p.detail_path(&self.catalog) else { return };
+        if matches!(self.lock().get(&doc), Some(Detail::Loading | Detail::Ready(_))) {
+            return;
+        }
+        self.lock().insert(doc, Detail::Loading);
+        self.arrived.notify();
+        let (data, code, url) = (Arc::clone(self), p.code.clone(), beside(self.url.as_deref(), &path));
+        leptos::task::spawn_local(async move {
+            let detail = match fetch(&url).await {
+                Ok(json) => match catalog::load_procedure(&json, &code) {
+                    Ok(mut full) => {
+                        if let Some(overlay) = &data.overlay {
+                            overlay::apply_to(&mut full, overlay);
+                        }
+                        Detail::Ready(Arc::new(full))
+                    }
+                    Err(error) => Detail::Failed(Failure::Catalog { url: Some(url), error }),
+                },
+                Err(failure) => Detail::Failed(failure),
+            };
+            data.lock().insert(doc, detail);
+            data.arrived.notify();
+        });
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Detail>> {
+        // One thread: the lock is never held across an await, so it cannot be poisoned by another.
+        self.details.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// `path` (relative, as the loader checked) beside the file at `url`; beside the page when the
+/// catalog was inline.
+fn beside(url: Option<&str>, path: &str) -> String {
+    let page = || web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = url.map_or_else(page, str::to_string);
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    match base.rfind('/') {
+        Some(slash) => format!("{}{path}", &base[..=slash]),
+        None => path.to_string(),
+    }
 }
 
 /// Why a catalog could not be shown.
@@ -96,7 +251,7 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
 
 /// The overlay at `url`, read; a failure is the widget's: showing the catalog without the
 /// commune's own fees, repeals and cases could mislead.
-async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, overlay::Overlay)>, Failure> {
+async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, Overlay)>, Failure> {
     let Some(url) = url else { return Ok(None) };
     let json = fetch(&url).await.map_err(|failure| Failure::Overlay { url: url.clone(), message: failure.detail() })?;
     let read = overlay::parse(&json).map_err(|e| Failure::Overlay { url: url.clone(), message: e.to_string() })?;
@@ -116,10 +271,10 @@ async fn fetch(url: &str) -> Result<String, Failure> {
     response.text().await.map_err(network)
 }
 
-fn read(json: &str, url: Option<&str>, overlay: Option<(String, overlay::Overlay)>) -> Result<Arc<Data>, Failure> {
+fn read(json: &str, url: Option<&str>, overlay: Option<(String, Overlay)>) -> Result<Arc<Data>, Failure> {
     let mut loaded = catalog::load(json).map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
-    if let Some((overlay_url, overlay)) = overlay {
-        let problems = overlay::apply(&mut loaded.catalog, &overlay);
+    if let Some((overlay_url, overlay)) = &overlay {
+        let problems = overlay::apply(&mut loaded.catalog, overlay);
         if let Some(first) = problems.first() {
             leptos::logging::warn!(
                 "motcua: the overlay {overlay_url} has {} problem(s); first: {first}",
@@ -134,6 +289,5 @@ fn read(json: &str, url: Option<&str>, overlay: Option<(String, overlay::Overlay
             url.unwrap_or("(inline)")
         );
     }
-    let index = Index::from_catalog(&loaded.catalog);
-    Ok(Arc::new(Data { catalog: loaded.catalog, index }))
+    Ok(Arc::new(Data::new(loaded, url, overlay.map(|(_, overlay)| overlay))))
 }

@@ -3,12 +3,14 @@
 //! keyboard shortcuts; and, on any widget that asks for it, a reset after inactivity that leaves
 //! nothing of one citizen for the next.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::data::Stage;
 use super::print::Paper;
 use super::procedure::ProcedureView;
 use super::slip::{self, Entry};
@@ -63,6 +65,12 @@ fn open_entry(state: State) -> Option<Entry> {
 fn slip_panel(state: State) -> impl IntoView {
     let t = state.text();
     let slip = state.slip;
+    // What is put on the slip is fetched at once (split catalogs), to be there for printing.
+    Effect::new(move |_| {
+        let Some(data) = state.data() else { return };
+        slip.entries
+            .with(|entries| entries.iter().filter_map(|e| data.position(&e.code)).for_each(|doc| data.prefetch(doc)));
+    });
     let entries = move || {
         let data = state.data()?;
         let items = slip
@@ -70,12 +78,24 @@ fn slip_panel(state: State) -> impl IntoView {
             .get()
             .into_iter()
             .filter_map(|entry| {
-                let p = data.catalog.procedure(&entry.code)?;
-                let case = p.cases.get(entry.case).map(|c| format!(" — {}", c.name));
+                let doc = data.position(&entry.code)?;
+                let name = super::names(data.catalog.procedures.get(doc)?).0.to_string();
+                let case = data.full(doc).and_then(|p| p.cases.get(entry.case).map(|c| format!(" — {}", c.name)));
+                // A split catalog's record must be here before the slip can be printed.
+                let waiting = match data.stage(doc) {
+                    Stage::Loading => Some(view! { <span class="slip-wait">" "{t.details_loading}</span> }.into_any()),
+                    Stage::Failed => {
+                        let data = Arc::clone(&data);
+                        let retry = move |_| data.fetch(doc);
+                        Some(view! { <button type="button" class="retry" on:click=retry>{t.retry}</button> }.into_any())
+                    }
+                    Stage::Whole | Stage::Ready => None,
+                };
                 let code = entry.code.clone();
                 Some(view! {
                     <li>
-                        <span class="slip-name">{super::names(p).0.to_string()}{case}</span>
+                        <span class="slip-name">{name}{case}</span>
+                        {waiting}
                         " "
                         <button type="button" class="slip-remove" on:click=move |_| slip.remove(&code)>
                             {t.slip_remove}
@@ -130,9 +150,13 @@ fn slip_panel(state: State) -> impl IntoView {
     }
 }
 
-/// Neither a procedure open nor one on the slip.
+/// Neither a procedure open nor one on the slip, or the full record of one is not here yet
+/// (split catalogs; each is fetched as it is put on the slip).
 fn nothing_to_print(state: State) -> bool {
-    state.open.with(Option::is_none) && state.slip.entries.with(Vec::is_empty)
+    let Some(data) = state.data() else { return true };
+    state.slip.entries.track();
+    let entries = state.slip.printed(open_entry(state));
+    entries.is_empty() || entries.iter().any(|e| data.position(&e.code).is_some_and(|doc| data.full(doc).is_none()))
 }
 
 /// Prints the slip: its procedures and the open one.

@@ -284,6 +284,13 @@ impl State {
         self.focus_input();
     }
 
+    /// Fetches ahead the full record of `doc` (split catalogs), which is about to be opened.
+    pub fn prefetch(&self, doc: usize) {
+        if let Some(data) = self.data() {
+            data.prefetch(doc);
+        }
+    }
+
     pub fn focus_input(&self) {
         if let Some(input) = self.input.get_untracked() {
             let _ = input.focus();

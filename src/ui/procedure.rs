@@ -7,6 +7,7 @@ use leptos::html::H2;
 use leptos::prelude::*;
 
 use super::cases;
+use super::data::Stage;
 use super::related::{self, Repeal};
 use super::share;
 use super::text::Text;
@@ -17,8 +18,15 @@ use crate::portal;
 #[component]
 pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView {
     let t = state.text();
+    // In a split catalog, this is the summary: what comes from the full record is drawn when it
+    // arrives (`with_details`).
     let Some(p) = data.catalog.procedures.get(doc) else {
         return ().into_any();
+    };
+    data.fetch(doc);
+    let stage = {
+        let data = Arc::clone(&data);
+        Memo::new(move |_| data.stage(doc))
     };
     let title = NodeRef::<H2>::new();
     // Move focus to the title, so screen readers start reading the procedure there.
@@ -27,14 +35,27 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
             let _ = h2.focus();
         }
     });
-    let desk = data.catalog.commune.as_ref().and_then(|c| c.desk.clone());
     let chosen = state.case;
     let in_force = !matches!(related::repeal(&p.lifecycle), Repeal::Done(_));
-    let detailed = p.has_details() || !p.cases.is_empty();
     let (name, official) = names(p);
     let official = official.map(|official| {
         view! { <p class="official-name"><span class="label">{t.official_name}" "</span>{official.to_string()}</p> }
     });
+    let desk = data.catalog.commune.as_ref().and_then(|c| c.desk.clone());
+    let middle = with_details(state, &data, doc, stage, true, move |full| {
+        let detailed = full.has_details() || !full.cases.is_empty();
+        view! {
+            {(!detailed).then(|| view! { <p class="notice no-details">{t.no_details}</p> })}
+            {cases::case_choice(t, full, chosen)}
+            {detailed.then(|| cases::details(state, doc))}
+            {where_to_go(t, &full.agencies, desk.clone())}
+        }
+        .into_any()
+    });
+    let note = with_details(state, &data, doc, stage, false, move |full| staff_note(state, full).into_any());
+    // The links to start need the portal id, which only the full record has.
+    let start = with_details(state, &data, doc, stage, false, move |full| start(state, full, in_force).into_any());
+    let end = with_details(state, &data, doc, stage, false, move |full| more(t, full).into_any());
 
     view! {
         <section
@@ -56,7 +77,7 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
                 <span>{t.code}": "<span class="code">{p.code.clone()}</span></span>
                 {p.field.clone().map(|field| view! { <span>{t.field}": "{field}</span> })}
             </p>
-            {staff_note(state, p)}
+            {note}
             {in_force.then(|| online_note(t, p.online))}
             {(!p.results.is_empty()).then(|| view! {
                 <h3>{t.results_heading}</h3>
@@ -64,18 +85,57 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
                     {p.results.iter().map(|r| view! { <li>{r.clone()}</li> }).collect::<Vec<_>>()}
                 </ul>
             })}
-            {(!detailed).then(|| view! { <p class="notice no-details">{t.no_details}</p> })}
-            {cases::case_choice(t, p, chosen)}
-            {detailed.then(|| cases::details(state, Arc::clone(&data), doc))}
-            {where_to_go(t, &p.agencies, desk)}
-            {start(state, p, in_force)}
+            {middle}
+            {start}
             {related::journeys(state, &data, p)}
             {share::share(t, p.code.clone(), chosen)}
-            {more(t, p)}
+            {end}
             <button type="button" class="back-end" on:click=move |_| state.close_procedure()>{t.back}</button>
         </section>
     }
     .into_any()
+}
+
+/// What `draw` makes of the full record once it is there. Until then, when `say` is true, that it
+/// is on its way, or why it did not come, with a way to try again.
+fn with_details(
+    state: State,
+    data: &Arc<Data>,
+    doc: usize,
+    stage: Memo<Stage>,
+    say: bool,
+    draw: impl Fn(&Procedure) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let data = Arc::clone(data);
+    let t = state.text();
+    move || match stage.get() {
+        Stage::Whole | Stage::Ready => untrack(|| data.full(doc)).map(|full| draw(&full)),
+        _ if !say => None,
+        Stage::Loading => {
+            Some(view! { <p class="notice details-loading" role="status">{t.details_loading}</p> }.into_any())
+        }
+        Stage::Failed => {
+            let retry = {
+                let data = Arc::clone(&data);
+                move |_| data.fetch(doc)
+            };
+            // The portal has the same record: its search for the name is the way on meanwhile.
+            let name = data.catalog.procedures.get(doc).map(|p| p.name.as_str()).unwrap_or_default();
+            Some(
+                view! {
+                    <div class="notice details-failed" role="alert">
+                        <p>{t.details_failed}</p>
+                        <button type="button" class="retry" on:click=retry>{t.retry}</button>
+                        " "
+                        <a class="portal-search" href=portal::keyword_search_url(name) target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
+                            {t.portal_search}
+                        </a>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    }
 }
 
 /// Starting: what to have ready before going to the portal (when the procedure can be started

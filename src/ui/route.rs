@@ -148,8 +148,9 @@ pub(super) fn show(state: State, link: &Link) -> bool {
             if state.open.get_untracked() != Some(doc) {
                 state.open_procedure(doc);
             }
-            let cases = data.catalog.procedures[doc].cases.len();
-            state.case.set(if *case < cases { *case } else { 0 });
+            // A split catalog's record may still be on its way: its cases are not known yet.
+            let known = untrack(|| data.full(doc).map(|p| p.cases.len()));
+            state.case.set(if known.is_none_or(|cases| *case < cases) { *case } else { 0 });
         }
         Link::Search(query) => {
             if state.query.get_untracked() != *query {

@@ -179,6 +179,7 @@ pub fn Results(state: State) -> impl IntoView {
                             aria-selected=move || if selected() { "true" } else { "false" }
                             class:active=selected
                             on:click=move |_| state.open_procedure(doc)
+                            on:pointerenter=move |_| state.prefetch(doc)
                         >
                             <span class="option-name">{marked(names(procedure).0, &terms)}</span>
                             {names(procedure).1.map(|official| view! {
@@ -196,6 +197,12 @@ pub fn Results(state: State) -> impl IntoView {
         })
     };
     let more = move || state.expanded() && state.hits.with(Vec::len) > state.shown.get();
+    // The result the arrow keys are on is likely to be opened: its details are fetched ahead.
+    Effect::new(move |_| {
+        if let Some(doc) = state.active.get().and_then(|at| state.listed.with_untracked(|l| l.get(at).map(|h| h.doc))) {
+            state.prefetch(doc);
+        }
+    });
 
     view! {
         <ul

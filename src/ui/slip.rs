@@ -82,13 +82,13 @@ pub(super) fn checklist_button(lang: Lang, data: Arc<Data>, entry: Entry) -> imp
 /// The checklist: one procedure's papers, where to go, and a QR code back to this page.
 fn print_checklist(lang: Lang, data: &Data, entry: &Entry) {
     let t = lang.text();
-    let Some(p) = data.catalog.procedure(&entry.code) else { return };
-    let section = procedure_part(t, data, p, entry.case, false);
+    let Some(p) = data.full_by_code(&entry.code) else { return };
+    let section = procedure_part(t, data, &p, entry.case, false);
     let desk = desk_of(data);
     let commune = data.catalog.commune.as_ref().map(|c| c.name.clone());
     let link = share::address(&Link::Procedure { code: p.code.clone(), case: entry.case });
     let code = qr::svg(&link).ok();
-    print::print(names(p).0, lang, Paper::A4, move || {
+    print::print(names(&p).0, lang, Paper::A4, move || {
         view! {
             <main class="slip checklist">
                 <p class="commune">{commune}</p>
@@ -108,8 +108,8 @@ pub(super) fn print_guidance(lang: Lang, data: &Data, entries: &[Entry], paper: 
     let t = lang.text();
     let parts = entries
         .iter()
-        .filter_map(|e| data.catalog.procedure(&e.code).map(|p| (p, e.case)))
-        .map(|(p, case)| procedure_part(t, data, p, case, true))
+        .filter_map(|e| data.full_by_code(&e.code).map(|p| (p, e.case)))
+        .map(|(p, case)| procedure_part(t, data, &p, case, true))
         .collect::<Vec<_>>();
     if parts.is_empty() {
         return;

@@ -111,6 +111,9 @@ pub struct Text {
     pub error_version: &'static str,
     pub error_detail: &'static str,
     pub retry: &'static str,
+    /// While a procedure's full record is on its way (split catalogs).
+    pub details_loading: &'static str,
+    pub details_failed: &'static str,
 
     pub back: &'static str,
     /// Label of the official name, shown below the commune's friendly name.
@@ -319,6 +322,8 @@ pub const VI: Text = Text {
     error_version: "Tệp dữ liệu mới hơn phiên bản công cụ tra cứu này; cần cập nhật công cụ.",
     error_detail: "Chi tiết cho quản trị viên",
     retry: "Thử lại",
+    details_loading: "Đang tải giấy tờ, lệ phí và thời hạn của thủ tục…",
+    details_failed: "Không tải được giấy tờ, lệ phí và thời hạn của thủ tục này. Kiểm tra kết nối mạng rồi thử lại, hoặc xem thủ tục trên Cổng Dịch vụ công.",
 
     back: "Quay lại",
     official_name: "Tên chính thức:",

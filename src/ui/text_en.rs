@@ -105,6 +105,8 @@ pub const EN: Text = Text {
     error_version: "The data file is newer than this version of the widget; the widget needs updating.",
     error_detail: "Details for the site's administrator",
     retry: "Try again",
+    details_loading: "Loading the papers, fees and processing time of this procedure…",
+    details_failed: "The papers, fees and processing time of this procedure could not be loaded. Check the connection and try again, or see the procedure on the National Public Service Portal.",
 
     back: "Back",
     official_name: "Official name:",
