@@ -11,7 +11,9 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { DIST, OUTPUT, REPO, eventually, launchChromium, requireDist, screenshot, visit } from './helpers.mjs';
 
-const CATALOG = JSON.parse(readFileSync(path.join(DIST, 'catalogs/commune-demo.json'), 'utf8'));
+// The facts, from the single file the demo's split catalog is made of (dist/ has only summaries
+// in its index).
+const CATALOG = JSON.parse(readFileSync(path.join(REPO, 'public/catalogs/commune-demo.json'), 'utf8'));
 const KHAI_SINH = '1.001193';
 const THUONG_TRU = '1.004222';
 const XAY_NHA = '1.013225';
@@ -157,6 +159,7 @@ const shows = (text, part) => squash(text).includes(squash(part));
 async function printSlip(page) {
   const [sheet] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('p')]);
   await sheet.locator('main.slip.guidance').waitFor();
+  assert.equal(await sheet.evaluate(() => window.__printCalls), 1, 'the print dialog is asked for, once');
   await sheet.emulateMedia({ media: 'print' });
   const pdf = await sheet.pdf({ preferCSSPageSize: true, printBackground: true });
   await sheet.close();

@@ -83,6 +83,14 @@ export async function openPage(browser, { allowedOrigins, viewport = { width: 12
     window.addEventListener('motcua:ready', () => { window.__motcuaReady += 1; }, true);
   });
 
+  // The print dialog is the browser's, not the widget's: headless Chromium (156.0.8078.114)
+  // starts a print job that never ends, after which `page.pdf()` fails ("already being
+  // printed"). Calls are counted instead (the printed windows are popups of this context).
+  await context.addInitScript(() => {
+    window.__printCalls = 0;
+    window.print = () => { window.__printCalls += 1; };
+  });
+
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') {

@@ -351,6 +351,7 @@ describe('the checklist of papers', () => {
       assert.ok(rows[1].startsWith('☐') && rows[1].includes('còn thiếu'), rows[1]);
       assert.match((await sheet.locator('.summary').textContent()) ?? '', /thiếu 1 giấy tờ/);
       assert.equal(await sheet.locator('.qr svg').count(), 1, 'a QR code back to the procedure');
+      assert.equal(await sheet.evaluate(() => window.__printCalls), 1, 'the print dialog is asked for, once');
       await sheet.emulateMedia({ media: 'print' });
       await sheet.setViewportSize({ width: 794, height: 1123 });
       await screenshot(sheet, 'checklist-print-a4');

@@ -1,0 +1,146 @@
+// The split catalog (issue 8, lazy data): the demo serves the index at catalogs/commune-demo.json
+// and one record per procedure in catalogs/commune-demo/. Page load asks for the widget's files
+// and the index only; a record is fetched when its procedure is opened (or beforehand, when its
+// result is pointed at), once; a record that does not come says so and can be asked for again;
+// a single-file catalog still works.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { startServer } from './server.mjs';
+import { DIST, REPO, eventually, launchChromium, requireDist, visit } from './helpers.mjs';
+
+const KHAI_SINH = '1.001193';
+const KET_HON = '1.000894';
+const DESKTOP = { width: 1280, height: 800 };
+const RECORDS = '/catalogs/commune-demo/';
+
+const page = (body) => ({
+  type: 'text/html; charset=utf-8',
+  body:
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>motcua lazy</title>' +
+    `<script type="module" src="motcua.js"></script></head><body>${body}</body></html>`,
+});
+
+// The marriage record fails while `refuse` is true (as a weak network would), then comes.
+let refuse = false;
+const ROUTES = {
+  '/lazy.html': page('<mot-cua catalog="catalogs/commune-demo.json"></mot-cua>'),
+  '/ket-hon.html': page(`<mot-cua catalog="catalogs/commune-demo.json" procedure="${KET_HON}"></mot-cua>`),
+  '/single.html': page(`<mot-cua catalog="single/commune-demo.json" procedure="${KHAI_SINH}"></mot-cua>`),
+  '/single/commune-demo.json': {
+    type: 'application/json; charset=utf-8',
+    body: readFileSync(path.join(REPO, 'public/catalogs/commune-demo.json')),
+  },
+  [`${RECORDS}${KET_HON}.json`]: (req, res) => {
+    if (refuse) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(readFileSync(path.join(DIST, `catalogs/commune-demo/${KET_HON}.json`)));
+  },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  requireDist(['index.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm', 'catalogs/commune-demo.json', `catalogs/commune-demo/${KHAI_SINH}.json`]);
+  server = await startServer({ root: DIST, routes: ROUTES });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const since = (start) => server.requests.slice(start).map((r) => r.path);
+const records = (paths) => paths.filter((p) => p.startsWith(RECORDS));
+const procedure = (page) => page.locator('mot-cua section.procedure');
+
+describe('a split catalog', () => {
+  test('the demo ships the index: summaries, and where the records are', () => {
+    const index = JSON.parse(readFileSync(path.join(DIST, 'catalogs/commune-demo.json'), 'utf8'));
+    assert.equal(index.format, 'motcua-catalog-index');
+    assert.equal(index.details, 'commune-demo/{code}.json');
+    assert.ok(index.procedures.length > 400 && index.procedures.every((p) => p.summary && !p.channels && !p.portal_id));
+    const record = JSON.parse(readFileSync(path.join(DIST, `catalogs/commune-demo/${KHAI_SINH}.json`), 'utf8'));
+    assert.equal(record.code, KHAI_SINH);
+    assert.ok(record.channels.length > 0 && record.portal_id, 'the record is whole');
+  });
+
+  test('page load asks for the widget and the index only; a result pointed at is fetched before it is opened, and once', () => {
+    const start = server.requests.length;
+    return visit(browser, server, 'lazy.html', DESKTOP, async (page) => {
+      const loaded = since(start);
+      assert.deepEqual(
+        loaded,
+        ['/lazy.html', '/motcua.js', '/pkg/motcua.js', '/pkg/motcua_bg.wasm', '/catalogs/commune-demo.json'],
+        'the page, the widget and the index, nothing else',
+      );
+      const box = page.locator('mot-cua input[type=search][role=combobox]');
+      await box.fill('dang ky khai sinh');
+      const first = page.locator('mot-cua ul[role=listbox] li[role=option]').first();
+      await first.waitFor();
+      const code = await first.getAttribute('data-code');
+      assert.equal(code, KHAI_SINH, 'the birth registration comes first');
+      await first.hover();
+      await eventually(() => records(since(start)).includes(`${RECORDS}${KHAI_SINH}.json`), 'prefetched on hover');
+      await first.click();
+      const view = procedure(page);
+      await view.locator('dl.fees').waitFor();
+      await view.locator('a.start-online').waitFor();
+      assert.equal(await view.locator('.details-loading').count(), 0);
+      await view.locator('button.back').first().click();
+      await first.click();
+      await view.locator('dl.fees').waitFor();
+      const fetched = records(since(start));
+      assert.deepEqual(fetched, [`${RECORDS}${KHAI_SINH}.json`], `each record once: ${fetched.join(' ')}`);
+    });
+  });
+
+  test('a record that does not come: said plainly, with a retry and the portal search; the retry shows it', () => {
+    refuse = true;
+    return visit(
+      browser,
+      server,
+      'ket-hon.html',
+      DESKTOP,
+      async (page) => {
+        const view = procedure(page);
+        await view.locator('h2').waitFor();
+        const failed = view.locator('.details-failed[role=alert]');
+        await failed.waitFor();
+        assert.match((await failed.textContent()) ?? '', /Không tải được giấy tờ/);
+        assert.match((await failed.locator('a.portal-search').getAttribute('href')) ?? '', /^https:\/\/dichvucong\.gov\.vn\//);
+        // What the index knows is there meanwhile: the name, the code, the results.
+        assert.match((await view.locator('h2').textContent()) ?? '', /kết hôn/i);
+        assert.equal(await view.locator('.procedure-meta .code').textContent(), KET_HON);
+        assert.equal(await view.locator('a.start-online').count(), 0, 'no start link without the record');
+        refuse = false;
+        await failed.locator('button.retry').click();
+        await view.locator('dl.fees').waitFor();
+        await view.locator('a.start-online').waitFor();
+        assert.equal(await view.locator('.details-failed').count(), 0);
+      },
+      { expected: [/503/, /status of 503/] },
+    ).finally(() => {
+      refuse = false;
+    });
+  });
+
+  test('a single-file catalog still works, with nothing more to fetch', () => {
+    const start = server.requests.length;
+    return visit(browser, server, 'single.html', DESKTOP, async (page) => {
+      const view = procedure(page);
+      await view.locator('dl.fees').waitFor();
+      await view.locator('a.start-online').waitFor();
+      assert.deepEqual(records(since(start)), []);
+      assert.equal(await view.locator('.details-loading, .details-failed').count(), 0);
+    });
+  });
+});
