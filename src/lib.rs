@@ -10,6 +10,7 @@ pub mod due;
 pub mod eval;
 pub mod fold;
 pub mod holidays;
+pub mod json;
 pub mod link;
 pub mod overlay;
 pub mod percent;

@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{self, Misfit};
+
 use crate::catalog::{
     Case, Catalog, Channel, ChannelInfo, Commune, Document, Fee, Journey, LifeEvent, Lifecycle, OnlineLevel, Procedure,
 };
@@ -110,9 +112,8 @@ impl std::error::Error for OverlayError {}
 
 /// Reads an overlay, refusing other formats and newer major versions.
 pub fn parse(json: &str) -> Result<Overlay, OverlayError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let overlay: Overlay = serde_path_to_error::deserialize(de)
-        .map_err(|e| OverlayError { path: e.path().to_string(), message: e.inner().to_string() })?;
+    let overlay: Overlay =
+        json::read(json).map_err(|Misfit { path, message }| OverlayError { path, message })?;
     let fail = |path: &str, message: String| OverlayError { path: path.into(), message };
     if overlay.format != FORMAT {
         return Err(fail("format", format!("is {:?}, expected {FORMAT:?}", overlay.format)));

@@ -7,6 +7,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use crate::json::{self, Misfit};
+
 use super::{Catalog, Commune, Document, Journey, LifeEvent, Procedure, Source, FORMAT, FORMAT_VERSION, INDEX_FORMAT};
 
 /// A catalog that could be read, with the problems of the records that could not.
@@ -112,9 +114,8 @@ struct CodeOnly {
 /// Reads a catalog. Records that do not fit the format, or repeat an earlier code,
 /// are skipped and listed in [`Loaded::problems`].
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let envelope: Envelope = serde_path_to_error::deserialize(de)
-        .map_err(|e| LoadError::Syntax { path: e.path().to_string(), message: e.inner().to_string() })?;
+    let envelope: Envelope =
+        json::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
     let split = envelope.format == INDEX_FORMAT;
     if !(envelope.format == FORMAT || split) || split != envelope.details.is_some() {
@@ -132,7 +133,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let mut seen = HashSet::new();
     let mut procedures = Vec::with_capacity(envelope.procedures.len());
     for (index, raw) in envelope.procedures.iter().enumerate() {
-        match read_procedure(raw.get()) {
+        match json::read::<Procedure>(raw.get()) {
             Ok(procedure) => {
                 if let Some(message) = invalid(&procedure) {
                     problems.push(Problem { index, code: Some(procedure.code), path: String::new(), message });
@@ -147,7 +148,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
                     procedures.push(procedure);
                 }
             }
-            Err((path, message)) => {
+            Err(Misfit { path, message }) => {
                 let code = serde_json::from_str::<CodeOnly>(raw.get()).ok().map(|c| c.code);
                 problems.push(Problem { index, code, path, message });
             }
@@ -174,7 +175,8 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
 
 /// Reads the full record of procedure `code` (a file of a split catalog).
 pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
-    let procedure = read_procedure(json).map_err(|(path, message)| LoadError::Syntax { path, message })?;
+    let procedure: Procedure =
+        json::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     if let Some(message) = invalid(&procedure) {
         return Err(LoadError::Syntax { path: String::new(), message });
     }
@@ -183,11 +185,6 @@ pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
         return Err(LoadError::WrongRecord { expected: code.to_string(), found });
     }
     Ok(procedure)
-}
-
-fn read_procedure(json: &str) -> Result<Procedure, (String, String)> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| (e.path().to_string(), e.inner().to_string()))
 }
 
 /// Rules the types alone do not enforce.
