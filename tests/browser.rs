@@ -691,6 +691,10 @@ async fn the_home_view_offers_featured_procedures_and_situations() {
 
     assert_eq!(w.texts(".life-events h2"), vec!["Tình huống của bạn"]);
     assert_eq!(w.texts("details.life-event > summary"), vec!["Có con nhỏ"]);
+    // A folded group's links are made when it is opened.
+    assert!(w.find("details.life-event button.procedure-link").is_none());
+    w.click("details.life-event > summary");
+    w.wait_for("details.life-event button.procedure-link").await;
     let situation: Vec<String> =
         w.all("details.life-event button.procedure-link").iter().filter_map(|b| b.get_attribute("data-code")).collect();
     assert_eq!(situation, vec![KHAI_SINH, "3.000722", "2.000635"]);

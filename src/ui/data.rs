@@ -28,6 +28,8 @@ pub enum CatalogSource {
 pub struct Data {
     pub catalog: Catalog,
     pub index: Index,
+    /// Each procedure's position by code (the home view links thousands of them).
+    positions: HashMap<String, usize>,
     /// The catalog's address (`None` inline): a split catalog's records are found beside it.
     url: Option<String>,
     /// The commune's overlay, applied to each full record as it arrives.
@@ -75,9 +77,15 @@ impl Deref for Full<'_> {
 impl Data {
     fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Overlay>) -> Data {
         let index = Index::from_catalog(&loaded.catalog);
+        // The first of a code wins, as in a search of the list (the loader drops repeats anyway).
+        let mut positions = HashMap::with_capacity(loaded.catalog.procedures.len());
+        for (doc, p) in loaded.catalog.procedures.iter().enumerate() {
+            positions.entry(p.code.clone()).or_insert(doc);
+        }
         Data {
             catalog: loaded.catalog,
             index,
+            positions,
             url: url.map(str::to_string),
             overlay,
             details: Mutex::new(HashMap::new()),
@@ -100,7 +108,7 @@ impl Data {
 
     /// The position of the procedure `code` in the catalog.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.catalog.procedures.iter().position(|p| p.code == code)
+        self.positions.get(code).copied()
     }
 
     /// [`Data::full`] by code.

@@ -48,7 +48,7 @@ fn life_events(state: State, data: &Data) -> Option<impl IntoView> {
 
 fn life_event(state: State, data: &Data, event: &LifeEvent) -> Option<impl IntoView> {
     let codes: Vec<&str> = known(data, &event.procedures).collect();
-    (!codes.is_empty()).then(|| folding_list(state, data, "life-event", &event.id, event.name.clone(), &codes))
+    (!codes.is_empty()).then(|| folding_list(state, "life-event", &event.id, event.name.clone(), &codes))
 }
 
 /// "Theo lĩnh vực": every field of the catalog, the largest first, each folding open to its
@@ -67,7 +67,7 @@ fn fields(state: State, data: &Data) -> Option<impl IntoView> {
     by_field.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
     let items = by_field
         .iter()
-        .map(|(field, codes)| folding_list(state, data, "field", field, (t.field_count)(field, codes.len()), codes))
+        .map(|(field, codes)| folding_list(state, "field", field, (t.field_count)(field, codes.len()), codes))
         .collect::<Vec<_>>();
     (!items.is_empty()).then(|| {
         view! {
@@ -79,21 +79,28 @@ fn fields(state: State, data: &Data) -> Option<impl IntoView> {
     })
 }
 
-/// A named group that folds open to its procedures' links.
-fn folding_list(
-    state: State,
-    data: &Data,
-    class: &'static str,
-    id: &str,
-    name: String,
-    codes: &[&str],
-) -> impl IntoView {
-    let links = codes.iter().map(|code| view! { <li>{procedure_link(state, data, code)}</li> }).collect::<Vec<_>>();
+/// A named group that folds open to its procedures' links. The links are made when it is first
+/// opened: a national catalog has thousands, which would hold up the first view for nothing.
+fn folding_list(state: State, class: &'static str, id: &str, name: String, codes: &[&str]) -> impl IntoView {
+    let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+    let opened = RwSignal::new(false);
+    let links = move || {
+        let data = state.data()?;
+        opened.get().then(|| {
+            let links =
+                codes.iter().map(|code| view! { <li>{procedure_link(state, &data, code)}</li> }).collect::<Vec<_>>();
+            view! { <ul class="procedure-links">{links}</ul> }
+        })
+    };
     view! {
         <li>
-            <details class=class data-id=id.to_string()>
+            <details class=class data-id=id.to_string() on:toggle=move |_| {
+                if !opened.get_untracked() {
+                    opened.set(true);
+                }
+            }>
                 <summary>{name}</summary>
-                <ul class="procedure-links">{links}</ul>
+                {links}
             </details>
         </li>
     }
@@ -101,5 +108,5 @@ fn folding_list(
 
 /// The codes the catalog has, in the given order.
 fn known<'a>(data: &'a Data, codes: &'a [String]) -> impl Iterator<Item = &'a str> + 'a {
-    codes.iter().map(String::as_str).filter(|code| data.catalog.procedure(code).is_some())
+    codes.iter().map(String::as_str).filter(|code| data.position(code).is_some())
 }

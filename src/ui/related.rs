@@ -12,7 +12,7 @@ use crate::present;
 
 /// A button that opens the procedure `code` in the widget; its code alone when the catalog lacks it.
 pub(super) fn procedure_link(state: State, data: &Data, code: &str) -> AnyView {
-    let found = data.catalog.procedures.iter().enumerate().find(|(_, p)| p.code == code);
+    let found = data.position(code).and_then(|doc| Some((doc, data.catalog.procedures.get(doc)?)));
     match found {
         Some((doc, p)) => view! {
             <button type="button" class="procedure-link" data-code=code.to_string() on:click=move |_| state.open_procedure(doc)>
@@ -139,8 +139,7 @@ fn journey_item(state: State, data: &Data, code: &str, journey: &Journey) -> imp
     let parts = is_interlinked.then(|| view! { <p class="journey-label">{t.journey_parts}</p> });
     // At the desk: the whole journey onto the guidance slip, each at its first case.
     let add_all = state.desk().then(|| {
-        let known: Vec<String> =
-            journey.procedures.iter().filter(|c| data.catalog.procedure(c).is_some()).cloned().collect();
+        let known: Vec<String> = journey.procedures.iter().filter(|c| data.position(c).is_some()).cloned().collect();
         view! {
             <button type="button" class="slip-add-journey" on:click=move |_| {
                 for code in known.iter().filter(|c| !state.slip.has(c)) {

@@ -144,7 +144,7 @@ pub(super) fn show(state: State, link: &Link) -> bool {
     let Some(data) = state.data() else { return false };
     match link {
         Link::Procedure { code, case } => {
-            let Some(doc) = data.catalog.procedures.iter().position(|p| &p.code == code) else { return false };
+            let Some(doc) = data.position(code) else { return false };
             if state.open.get_untracked() != Some(doc) {
                 state.open_procedure(doc);
             }
