@@ -8,21 +8,30 @@
 // the catalog attribute is resolved against the page's address. No inline scripts or styles,
 // so a page can use a Content-Security-Policy of `script-src 'self' 'wasm-unsafe-eval'`.
 
-import init, { mount, widget_css } from './pkg/motcua.js';
-
 const PORTAL = 'https://dichvucong.gov.vn/';
 
 let started = null;
 let sheet = null;
+/** The wasm-bindgen glue (pkg/motcua.js) once the wasm has started: `mount` and `widget_css`. */
+let glue = null;
 
-/** Loads the wasm once per page; every <mot-cua> shares it and its stylesheet. */
+/**
+ * Loads the wasm once per page; every <mot-cua> shares it and its stylesheet. The glue and the
+ * wasm are asked for together, when the first element appears (a static import would fetch the
+ * glue first and the wasm only once the glue had come: one more round trip on a slow network).
+ */
 function start() {
-  started ??= init({ module_or_path: new URL('./pkg/motcua_bg.wasm', import.meta.url) }).then(() => {
+  started ??= (async () => {
+    const wasm = fetch(new URL('./pkg/motcua_bg.wasm', import.meta.url));
+    wasm.catch(() => {}); // when the glue fails first, its error is the one reported
+    const module = await import('./pkg/motcua.js');
+    await module.default({ module_or_path: wasm });
+    glue = module;
     if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(widget_css());
+      sheet.replaceSync(glue.widget_css());
     }
-  });
+  })();
   return started;
 }
 
@@ -33,7 +42,7 @@ function style(root) {
   } else if (!root.querySelector('style[data-motcua]')) {
     const el = document.createElement('style');
     el.dataset.motcua = '';
-    el.textContent = widget_css();
+    el.textContent = glue.widget_css();
     root.prepend(el);
   }
 }
@@ -117,6 +126,18 @@ function absolute(value) {
   } catch {
     return value;
   }
+}
+
+/**
+ * Starts downloading `url` (the catalog or the overlay) now, alongside the widget's code, rather
+ * than once the code has started: the widget's own request for it is then answered by this one
+ * (a preload "as fetch" with the same mode and credentials). Once per address.
+ */
+function preload(url) {
+  if (!url || [...document.head.querySelectorAll('link[rel=preload]')].some((l) => l.href === url)) return;
+  const link = document.createElement('link');
+  Object.assign(link, { rel: 'preload', as: 'fetch', href: url, crossOrigin: 'anonymous' });
+  document.head.append(link);
 }
 
 /**
@@ -209,7 +230,11 @@ class MotCuaElement extends HTMLElement {
       // Nobody may be waiting: a failure is shown in the widget, not thrown at the page.
       this.#ready.catch(() => {});
     }
-    if (!sheet) early(root, this.getAttribute('lang'));
+    if (!sheet) {
+      early(root, this.getAttribute('lang'));
+      preload(this.catalogUrl);
+      preload(absolute(this.getAttribute('overlay')));
+    }
     try {
       await start();
     } catch (error) {
@@ -225,7 +250,7 @@ class MotCuaElement extends HTMLElement {
     style(root);
     const typed = takeEarly(root);
     const attribute = (name) => this.getAttribute(name) ?? '';
-    this.#mounted = mount(root, {
+    this.#mounted = glue.mount(root, {
       catalog: this.catalogUrl,
       overlay: absolute(this.getAttribute('overlay')),
       lang: attribute('lang'),
