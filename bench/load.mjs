@@ -1,62 +1,56 @@
 // Loading figures for issue 8: the size of every shipped file (raw, gzip, brotli) against the
-// budgets, and the time to the first result in headless Chromium, unthrottled and under "Slow 4G"
-// (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT) with a 4x CPU slowdown, for the commune and the
-// national catalog. Files are served brotli-compressed, as a web server would. Prints tables and
-// writes JSON; asserts nothing.
+// budgets (bench/budgets.mjs), and in headless Chromium, unthrottled and under "Slow 4G" (1.6 Mbit/s
+// down, 750 kbit/s up, 150 ms RTT) with a 4x CPU slowdown, for the commune and the national
+// catalog: the time to the first result, and then the time to a procedure's details once it is
+// opened (a split catalog fetches its record then). Files are served brotli-compressed, as a web
+// server would. Prints tables and writes JSON; asserts nothing.
 //
-//   node bench/load.mjs --dist dist --national target/bench/national.json --json-out target/bench/load.json [--runs 3]
+//   node bench/load.mjs --dist dist --national target/bench/split/national.json --json-out target/bench/load.json [--runs 3]
+//
+// --national is a catalog's index in the split form, with its records in the folder beside it
+// (motcua split); a single-file catalog works too.
 
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 
 import { launchChromium } from '../tests/e2e/helpers.mjs';
+import { WIDGET_FILES, brotli, gzip, kb, measureBudgets, measureRecords, printBudgets } from './budgets.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
 );
 const dist = path.resolve(args.dist ?? 'dist');
 const national = args.national ? path.resolve(args.national) : null;
+const nationalRecords = national && national.replace(/\.json$/, '');
 const runs = Number(args.runs ?? 3);
 const QUERY = 'khai sinh';
 
-const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
-const gzip = (b) => zlib.gzipSync(b, { level: 9 });
-
 // --- sizes ------------------------------------------------------------------------------------------
+const commune = path.join(dist, 'catalogs/commune-demo.json');
+const communeRecords = commune.replace(/\.json$/, '');
 function files(dir, base = dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
+    if (full === communeRecords) return []; // the records: summed up below
     return statSync(full).isDirectory() ? files(full, base) : [path.relative(base, full)];
   });
 }
+const sizeOf = (file, body) => ({ file, raw: body.length, gzip: gzip(body).length, brotli: brotli(body).length });
 const sizes = files(dist)
   .filter((f) => /\.(wasm|js|css|html|json|svg)$/.test(f))
-  .map((f) => {
-    const body = readFileSync(path.join(dist, f));
-    return { file: f, raw: body.length, gzip: gzip(body).length, brotli: brotli(body).length };
-  });
-if (national) {
-  const body = readFileSync(national);
-  sizes.push({ file: '(national catalog)', raw: body.length, gzip: gzip(body).length, brotli: brotli(body).length });
-}
-const kb = (n) => (n / 1024).toFixed(1);
-const widgetFiles = ['motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm'];
-const widget = sizes.filter((s) => widgetFiles.includes(s.file)).reduce((sum, s) => sum + s.brotli, 0);
-const of = (file) => sizes.find((s) => s.file === file)?.brotli ?? NaN;
-const budgets = [
-  ['widget code (loader + glue + wasm; its CSS is inside the wasm)', widget, 120 * 1024],
-  ['commune catalog, first load', of('catalogs/commune-demo.json'), 120 * 1024],
-  ['national catalog, first load', of('(national catalog)'), 300 * 1024],
-];
+  .map((f) => sizeOf(f, readFileSync(path.join(dist, f))));
+if (national) sizes.push(sizeOf('(national catalog index)', readFileSync(national)));
 console.log('\nSizes (KB)');
 console.log(`${'file'.padEnd(40)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
 for (const s of sizes) console.log(`${s.file.padEnd(40)} ${kb(s.raw).padStart(9)} ${kb(s.gzip).padStart(9)} ${kb(s.brotli).padStart(9)}`);
-console.log('\nBudgets (brotli)');
-for (const [what, size, budget] of budgets) {
-  console.log(`  ${what.padEnd(62)} ${kb(size).padStart(7)} KB of ${kb(budget)} KB  ${size <= budget ? 'ok' : 'OVER'}`);
+const records = [measureRecords(commune), national && measureRecords(national)].filter(Boolean);
+console.log('\nRecords of the split catalogs, fetched one by one when a procedure is opened (brotli, KB)');
+for (const r of records) {
+  console.log(`  ${path.relative(process.cwd(), r.folder).padEnd(38)} ${String(r.count).padStart(5)} files, median ${kb(r.median)}, largest ${kb(r.max)}, all ${kb(r.total)}`);
 }
+const budgets = measureBudgets(dist, national);
+printBudgets(budgets);
 
 // --- time to the first result ------------------------------------------------------------------------
 const TYPES = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -71,6 +65,11 @@ const server = createServer((req, res) => {
   let type;
   if (pages[url]) [body, type] = [Buffer.from(pages[url]), TYPES['.html']];
   else if (url === '/national.json' && national) [body, type] = [readFileSync(national), TYPES['.json']];
+  else if (url.startsWith('/national/') && nationalRecords) {
+    const file = path.join(nationalRecords, path.basename(url));
+    if (!existsSync(file)) return res.writeHead(404).end();
+    [body, type] = [readFileSync(file), TYPES['.json']];
+  }
   else {
     const file = path.join(dist, path.normalize(url));
     if (!file.startsWith(dist)) return res.writeHead(403).end();
@@ -86,7 +85,7 @@ const server = createServer((req, res) => {
   res.end(compressed.get(url));
 });
 // Compressed once before any timing (brotli 11 on the national catalog takes seconds).
-for (const file of widgetFiles) compressed.set(`/${file}`, brotli(readFileSync(path.join(dist, file))));
+for (const file of WIDGET_FILES) compressed.set(`/${file}`, brotli(readFileSync(path.join(dist, file))));
 compressed.set('/catalogs/commune-demo.json', brotli(readFileSync(path.join(dist, 'catalogs/commune-demo.json'))));
 if (national) compressed.set('/national.json', brotli(readFileSync(national)));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -131,7 +130,25 @@ async function firstResult(browser, pagePath, condition) {
       null,
       { timeout: 120_000, polling: 50 },
     );
-    return await handle.jsonValue();
+    const first = await handle.jsonValue();
+    // Then the first result is opened: milliseconds until its details show (the portal links
+    // come with them; a split catalog fetches the record, unless it was fetched ahead).
+    const details = await tab.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const root = document.querySelector('mot-cua').shadowRoot;
+          const clicked = performance.now();
+          root.querySelector('li[role=option]').click();
+          const tick = () => {
+            const view = root.querySelector('section.procedure');
+            if (view && !view.querySelector('.details-loading') && view.querySelector('.portal-links, .no-details')) {
+              resolve(performance.now() - clicked);
+            } else requestAnimationFrame(tick);
+          };
+          tick();
+        }),
+    );
+    return { ...first, details };
   } finally {
     await context.close();
   }
@@ -148,7 +165,14 @@ try {
         process.stderr.write(`  ${catalog}, ${name}, run ${i + 1}: ${times.at(-1).result.toFixed(0)} ms\n`);
       }
       const sorted = times.map((t) => t.result).sort((a, b) => a - b);
-      startup.push({ catalog, condition: name, median_ms: sorted[Math.floor(sorted.length / 2)], runs: times });
+      const opened = times.map((t) => t.details).sort((a, b) => a - b);
+      startup.push({
+        catalog,
+        condition: name,
+        median_ms: sorted[Math.floor(sorted.length / 2)],
+        details_median_ms: opened[Math.floor(opened.length / 2)],
+        runs: times,
+      });
     }
   }
 } finally {
@@ -158,8 +182,12 @@ try {
 console.log(`\nTime to the first result for "${QUERY}", typed as soon as the box shows (median of ${runs}; ms)`);
 for (const s of startup) {
   const box = s.runs.map((r) => r.typed).sort((a, b) => a - b)[Math.floor(s.runs.length / 2)];
-  console.log(`  ${s.catalog.padEnd(9)} ${s.condition.padEnd(18)} first result ${s.median_ms.toFixed(0).padStart(6)}   box usable ${box.toFixed(0).padStart(6)}`);
+  console.log(
+    `  ${s.catalog.padEnd(9)} ${s.condition.padEnd(18)} first result ${s.median_ms.toFixed(0).padStart(6)}   box usable ${box.toFixed(0).padStart(6)}` +
+      `   details after opening ${s.details_median_ms.toFixed(0).padStart(5)}`,
+  );
 }
 if (args['json-out']) {
-  writeFileSync(args['json-out'], `${JSON.stringify({ sizes, budgets: budgets.map(([what, size, budget]) => ({ what, size, budget })), startup }, null, 2)}\n`);
+  const budgetFigures = budgets.map(({ what, size, issue, limit }) => ({ what, size, issue, limit }));
+  writeFileSync(args['json-out'], `${JSON.stringify({ sizes, records, budgets: budgetFigures, startup }, null, 2)}\n`);
 }
