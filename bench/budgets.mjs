@@ -29,7 +29,7 @@ export const BUDGETS = [
     files: (dist) => WIDGET_FILES.map((f) => path.join(dist, f)),
     issue: 120 * KB,
     // Not met: Leptos and the widget's features weigh 315 KB. The limit stops it growing.
-    limit: 330 * KB,
+    limit: 320 * KB,
   },
   {
     what: 'commune catalog, first load (the index)',
