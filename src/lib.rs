@@ -12,6 +12,7 @@ pub mod fold;
 pub mod holidays;
 pub mod json;
 pub mod link;
+pub mod outbound;
 pub mod overlay;
 pub mod percent;
 pub mod portal;

@@ -10,6 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::json::{self, Misfit};
+use crate::outbound;
 
 use crate::catalog::{
     Case, Catalog, Channel, ChannelInfo, Commune, Document, Fee, Journey, LifeEvent, Lifecycle, OnlineLevel, Procedure,
@@ -50,6 +51,10 @@ pub struct Overlay {
     pub fees: Vec<FeeRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub featured: Vec<String>,
+    /// Hosts the commune's links may go to besides the portal (its documents' sites), added to
+    /// the catalog's; bare host names, e.g. `haiphong.gov.vn` (its subdomains too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub link_hosts: Vec<String>,
     /// Added to the catalog's life events; an existing id gets the extra procedures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub life_events: Vec<LifeEvent>,
@@ -112,8 +117,7 @@ impl std::error::Error for OverlayError {}
 
 /// Reads an overlay, refusing other formats and newer major versions.
 pub fn parse(json: &str) -> Result<Overlay, OverlayError> {
-    let overlay: Overlay =
-        json::read(json).map_err(|Misfit { path, message }| OverlayError { path, message })?;
+    let overlay: Overlay = json::read(json).map_err(|Misfit { path, message }| OverlayError { path, message })?;
     let fail = |path: &str, message: String| OverlayError { path: path.into(), message };
     if overlay.format != FORMAT {
         return Err(fail("format", format!("is {:?}, expected {FORMAT:?}", overlay.format)));
@@ -178,6 +182,14 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
     }
     for p in &mut catalog.procedures {
         apply_to(p, overlay);
+    }
+    for (i, host) in overlay.link_hosts.iter().enumerate() {
+        let host = host.trim().to_ascii_lowercase();
+        if !outbound::is_host_name(&host) {
+            problems.push(format!("link_hosts[{i}]: {host:?} is not a host name such as haiphong.gov.vn"));
+        } else if !catalog.link_hosts.contains(&host) {
+            catalog.link_hosts.push(host);
+        }
     }
     for (i, code) in overlay.featured.iter().enumerate() {
         if catalog.procedure(code).is_some() {
@@ -391,11 +403,15 @@ mod tests {
                 "procedures":{"9.999999":{"friendly_name":"x"}},
                 "fees":[{"procedures":["1.001193"],"kind":"fee","amount":5,"source":"NQ-99"}],
                 "featured":["8.888888"],
+                "link_hosts":["https://haiphong.gov.vn", "HaiPhong.gov.vn"],
                 "add":[{"code":"1.001193","name":"again"}]}"#,
         )
         .unwrap();
-        let problems = apply(&mut catalog(), &overlay);
-        assert_eq!(problems.len(), 4, "{problems:?}");
+        let mut c = catalog();
+        let problems = apply(&mut c, &overlay);
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("link_hosts[0]")));
+        assert_eq!(c.link_hosts, ["haiphong.gov.vn"], "a host name is kept, in lower case");
         assert!(problems.iter().any(|p| p.starts_with("procedures.9.999999")));
         assert!(problems.iter().any(|p| p.starts_with("fees[0].source") && p.contains("NQ-99")));
         assert!(problems.iter().any(|p| p.starts_with("featured[0]")));

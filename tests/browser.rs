@@ -1040,3 +1040,61 @@ async fn starting_online_tells_the_page_the_code_and_the_link() {
     drop(listener);
     drop(stop);
 }
+
+/// Made-up hostile records (not real data): markup and scripts in every kind of text, and document
+/// addresses that must not become links.
+const HOSTILE: &str = r#"{"format":"motcua-catalog","format_version":"1.3","generated_at":"2026-11-22",
+  "source":{"name":"<img src=x onerror=\"window.__pwned=1\">kiểm thử"},
+  "link_hosts":["haiphong.gov.vn"],
+  "documents":[
+    {"id":"OK","number":"23/2026/NQ-HĐND","url":"https://sotp.haiphong.gov.vn/nq-23"},
+    {"id":"JS","number":"<b>JS</b>","url":"JavaScript:window.__pwned=1"},
+    {"id":"DATA","number":"DATA","url":"data:text/html,<script>window.__pwned=1</script>"},
+    {"id":"LOOK","number":"LOOK","url":"https://dichvucong.gov.vn.evil.example/"},
+    {"id":"USER","number":"USER","url":"https://dichvucong.gov.vn@evil.example/"},
+    {"id":"HTTP","number":"HTTP","url":"http://sotp.haiphong.gov.vn/nq-23"}],
+  "procedures":[
+   {"code":"9.999201","portal_id":"00000000-0000-4000-8000-000000000201",
+    "name":"Thủ tục <script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">",
+    "keywords":["<svg onload=\"window.__pwned=1\">"],
+    "results":["<a href=\"javascript:window.__pwned=1\">Kết quả</a>"],
+    "channels":[{"channel":"in_person","time":{"value":1,"unit":"working_days","text":"<i>01</i> ngày"},
+      "fees":[{"kind":"fee","amount":1,"source":"OK"},{"kind":"fee","amount":2,"source":"JS"},
+              {"kind":"fee","amount":3,"source":"DATA"},{"kind":"fee","amount":4,"source":"LOOK"},
+              {"kind":"fee","amount":5,"source":"USER"},{"kind":"fee","amount":6,"source":"HTTP"}]}],
+    "paper_groups":[{"heading":"<h1>Giấy tờ</h1>","papers":[{"name":"<iframe src=\"javascript:window.__pwned=1\"></iframe>Tờ khai","original":1}]}],
+    "steps":[{"text":"<style>*{display:none}</style>Nộp hồ sơ"}],
+    "agencies":["<marquee>UBND xã</marquee>"]}]}"#;
+
+#[wasm_bindgen_test]
+async fn hostile_text_is_text_and_only_allowed_addresses_are_links() {
+    let w = Widget::mount(CatalogSource::Inline(HOSTILE.to_string()));
+    w.open("9.999201").await;
+    // Every payload is shown as the text it is: no element was made from it, no script ran.
+    for tag in ["script", "img", "iframe", "style", "marquee", "h1", "b", "i"] {
+        assert!(w.find(&format!("section.procedure {tag}")).is_none(), "a <{tag}> was made from catalog text");
+    }
+    assert!(w.find("[onerror], [onload]").is_none(), "an event handler attribute was made from catalog text");
+    assert!(w.texts("section.procedure h2")[0].contains("<script>window.__pwned=1</script>"));
+    assert!(w
+        .root
+        .text_content()
+        .unwrap_or_default()
+        .contains("<iframe src=\"javascript:window.__pwned=1\"></iframe>Tờ khai"));
+    let pwned = js_sys::Reflect::get(&js_sys::global(), &"__pwned".into()).unwrap_or_default();
+    assert!(pwned.is_undefined(), "a payload ran");
+    // Of the cited documents, only the https one on a declared host is a link.
+    let links: Vec<String> = w.all("a.fee-document").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert_eq!(links, ["https://sotp.haiphong.gov.vn/nq-23"]);
+    let numbers = w.texts(".fee-document");
+    for number in ["<b>JS</b>", "DATA", "LOOK", "USER", "HTTP"] {
+        assert!(numbers.iter().any(|n| n == number), "{number} is shown as text: {numbers:?}");
+    }
+    // Every link in the widget goes to the portal, its subdomains or the declared host, over https.
+    for a in w.all("a[href]") {
+        let href = a.get_attribute("href").unwrap_or_default();
+        let fine =
+            href.starts_with('#') || motcua::outbound::allowed(&href, &["haiphong.gov.vn".to_string()]).is_some();
+        assert!(fine, "a link to {href}");
+    }
+}

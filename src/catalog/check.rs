@@ -2,6 +2,7 @@
 
 use super::{Catalog, PaperKind, Problem};
 use crate::date::Date;
+use crate::outbound;
 use crate::portal;
 
 /// A catalog older than this many days is stale unless the caller says otherwise.
@@ -13,8 +14,9 @@ const CATALOG: usize = usize::MAX;
 /// Warnings, in record order: a missing or malformed portal id (no direct portal link, unless the
 /// procedure has a liên thông route), a paper to hand in with no count of originals or copies, a
 /// fee amount without a source document or citing an unknown one, a replacement the catalog lacks;
-/// then, for the catalog itself (record index `usize::MAX`): a stale or undated catalog and
-/// featured codes it lacks.
+/// then, for the catalog itself (record index `usize::MAX`): a stale or undated catalog,
+/// featured codes it lacks, link hosts that are not host names, and document addresses that will
+/// not be linked ([`outbound::allowed`]).
 pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Problem> {
     let mut out = Vec::new();
     let whole = |path: &str, message: String| Problem { index: CATALOG, code: None, path: path.into(), message };
@@ -86,6 +88,22 @@ pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Proble
             out.push(whole(&format!("featured[{i}]"), format!("{code} is not in the catalog")));
         }
     }
+    for (i, host) in catalog.link_hosts.iter().enumerate() {
+        if !outbound::is_host_name(host) {
+            out.push(whole(&format!("link_hosts[{i}]"), format!("{host:?} is not a host name: ignored")));
+        }
+    }
+    for (i, document) in catalog.documents.iter().enumerate() {
+        let Some(url) = document.url.as_deref() else { continue };
+        if outbound::allowed(url, &catalog.link_hosts).is_none() {
+            out.push(whole(
+                &format!("documents[{i}].url"),
+                format!(
+                    "{url:?} is shown as text, not linked: links go to https addresses of the portal or of link_hosts"
+                ),
+            ));
+        }
+    }
     out
 }
 
@@ -133,6 +151,25 @@ mod tests {
         assert!(found[3].starts_with("portal_id not a UUID"), "{found:?}");
         assert_eq!(warnings(&c, TODAY, 400).len(), 3, "a larger allowed age accepts the date");
         assert!(warnings(&catalog("22/11/2026", vec![]), TODAY, 180)[0].message.contains("not a date"));
+    }
+
+    #[test]
+    fn document_addresses_that_will_not_be_links_are_named() {
+        use crate::catalog::Document;
+        let document =
+            |url: &str| Document { id: "d".into(), number: "1".into(), url: Some(url.into()), ..Document::default() };
+        let mut c = catalog("2026-11-01", vec![]);
+        c.documents = vec![
+            document("https://dichvucong.gov.vn/x"),
+            document("https://sotp.haiphong.gov.vn/nq-23"),
+            document("javascript:alert(1)"),
+        ];
+        c.link_hosts = vec!["*.gov.vn".into()];
+        let found: Vec<String> = warnings(&c, TODAY, 180).iter().map(|w| w.path.clone()).collect();
+        assert_eq!(found, ["link_hosts[0]", "documents[1].url", "documents[2].url"]);
+        c.link_hosts = vec!["haiphong.gov.vn".into()];
+        let found: Vec<String> = warnings(&c, TODAY, 180).iter().map(|w| w.path.clone()).collect();
+        assert_eq!(found, ["documents[2].url"]);
     }
 
     #[test]

@@ -100,6 +100,8 @@ struct Envelope<'a> {
     #[serde(default)]
     featured: Vec<String>,
     #[serde(default)]
+    link_hosts: Vec<String>,
+    #[serde(default)]
     details: Option<String>,
     #[serde(borrow)]
     procedures: Vec<&'a RawValue>,
@@ -166,6 +168,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
             life_events: envelope.life_events,
             journeys: envelope.journeys,
             featured: envelope.featured,
+            link_hosts: envelope.link_hosts,
             details: envelope.details,
             procedures,
         },

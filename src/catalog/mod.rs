@@ -44,6 +44,10 @@ pub struct Catalog {
     /// Codes the commune puts first on the home view.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub featured: Vec<String>,
+    /// Hosts besides the portal's that links may go to, with their subdomains (`haiphong.gov.vn`
+    /// for the province's gazette), from the commune's overlay; see [`crate::outbound`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub link_hosts: Vec<String>,
     /// In a split catalog's index: where each procedure's full record is, relative to the index,
     /// with `{code}` standing for the code ([`detail_path`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]

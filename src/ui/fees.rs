@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::text::Text;
 use super::NEW_TAB_ID;
 use crate::catalog::{Case, Catalog, Channel, Fee, Procedure};
+use crate::outbound;
 use crate::present;
 
 /// The order channels are listed in.
@@ -140,7 +141,10 @@ fn amount_text(t: &Text, fee: &Fee, amount: f64) -> String {
 fn citation(t: &'static Text, catalog: &Catalog, id: &str) -> impl IntoView {
     let doc = catalog.document(id);
     let number = doc.map_or_else(|| id.to_string(), |d| d.number.clone());
-    let url = doc.and_then(|d| d.url.clone()).filter(|u| is_web_url(u));
+    // Linked only to the portal or a host the catalog declares (never `javascript:`, `data:`, a
+    // look-alike host…): otherwise the number is text.
+    let url =
+        doc.and_then(|d| d.url.as_deref()).and_then(|u| outbound::allowed(u, &catalog.link_hosts)).map(str::to_string);
     let title = doc.and_then(|d| d.title.clone());
     let when = doc.and_then(|d| {
         let from = d.effective_from.as_deref().and_then(present::date);
@@ -161,10 +165,4 @@ fn citation(t: &'static Text, catalog: &Catalog, id: &str) -> impl IntoView {
             {t.fee_source}" "{number}{when.map(|w| format!(", {w}"))}
         </small>
     }
-}
-
-/// Only web addresses become links (never `javascript:` or `data:` from a catalog).
-fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }

@@ -217,6 +217,7 @@ describe('catalogs that must fit', () => {
     doc.procedures[0].channels[0].time.value = null;
     assertValid(validateCatalog, doc, 'catalog with nulls');
   });
+  test('link hosts', () => assertValid(validateCatalog, { ...clone(FULL_CATALOG), link_hosts: ['haiphong.gov.vn', 'sotp.hai-phong.gov.vn'] }, 'link_hosts'));
   test('the index of a split catalog', () => assertValid(validateCatalog, splitIndex(), 'split index'));
   test('details in a folder of the folder, or with an escaped code', () => {
     for (const details of ['a/b/{code}.json', 'records-{code}', 'v2.1/{code}.json']) {
@@ -265,6 +266,8 @@ describe('catalogs that must be refused', () => {
     ['a time without its text', (d) => delete d.procedures[0].channels[1].time.text, '/procedures/0/channels/1/time'],
     ['set_by_province as a string', (d) => (d.procedures[0].channels[0].fees[0].set_by_province = 'true'), '/procedures/0/channels/0/fees/0/set_by_province'],
     ['a life event without procedures', (d) => delete d.life_events[0].procedures, '/life_events/0'],
+    ['a link host with a scheme', (d) => (d.link_hosts = ['https://haiphong.gov.vn']), '/link_hosts/0'],
+    ['a wildcard link host', (d) => (d.link_hosts = ['*.gov.vn']), '/link_hosts/0'],
   ];
   for (const [what, change, instancePath] of cases) {
     test(what, () => {
@@ -300,6 +303,7 @@ describe('overlays that must be refused', () => {
   const cases = [
     ['format_version 2.0', (d) => (d.format_version = '2.0'), '/format_version'],
     ['the catalog format', (d) => (d.format = 'motcua-catalog'), '/format'],
+    ['a link host with a path', (d) => (d.link_hosts = ['haiphong.gov.vn/']), '/link_hosts/0'],
     ['a fee rule with its amount in words', (d) => (d.fees[0].amount = 'tám nghìn'), '/fees/0/amount'],
     ['a fee rule without kind (Fee is flattened into the rule)', (d) => delete d.fees[1].kind, '/fees/1'],
     ['a fee rule without procedures', (d) => delete d.fees[1].procedures, '/fees/1'],
@@ -352,7 +356,7 @@ describe('the schemas follow the Rust model', () => {
     ...[...overlayModel.types.keys()].map((n) => [n, OVERLAY_SCHEMA]),
   ]);
   /** $defs that are not Rust types: shared patterns. */
-  const HELPERS = new Set(['Date']);
+  const HELPERS = new Set(['Date', 'HostName']);
 
   function resolve(ref, file) {
     const m = /^([\w.]*)#\/\$defs\/(\w+)$/.exec(ref);
