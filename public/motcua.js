@@ -118,6 +118,16 @@ function fallback(root, error) {
   console.warn('motcua: the widget could not start:', error);
 }
 
+// The widgets in the page (each with what to do on a crash), and the wasm's internal error once it
+// had one (`motcua:crash`, sent by its panic hook just before it stops): then every widget, and any
+// added later, shows the notice above instead of a box that no longer answers.
+const widgets = new Map();
+let crashed = null;
+window.addEventListener('motcua:crash', (event) => {
+  crashed ??= new Error(`motcua: internal error: ${event.detail ?? ''}`);
+  for (const crash of widgets.values()) crash();
+});
+
 /** An absolute URL for an attribute's value ('' when missing: the widget says what is missing). */
 function absolute(value) {
   if (!value || !value.trim()) return '';
@@ -173,12 +183,25 @@ class MotCuaElement extends HTMLElement {
   }
 
   connectedCallback() {
+    widgets.set(this, () => this.#crash());
     this.#remount();
   }
 
   disconnectedCallback() {
+    widgets.delete(this);
     this.#generation += 1;
     this.#unmount();
+  }
+
+  /** After the wasm's internal error: the notice, and `motcua:error` (the wasm is not called again). */
+  #crash() {
+    this.#generation += 1;
+    this.#mounted = null;
+    fallback(this.shadowRoot, crashed);
+    this.dispatchEvent(new CustomEvent('motcua:error', { bubbles: true, composed: true, detail: { message: String(crashed) } }));
+    // search() and open() reject from now on, even when the catalog had been loaded.
+    this.#ready = Promise.reject(crashed);
+    this.#ready.catch(() => {});
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -220,6 +243,10 @@ class MotCuaElement extends HTMLElement {
   }
 
   async #remount() {
+    if (crashed) {
+      this.#crash();
+      return;
+    }
     const generation = ++this.#generation;
     this.#unmount();
     const root = this.shadowRoot;

@@ -61,6 +61,7 @@ impl Mounted {
 /// values are the defaults; a missing `catalog` mounts a widget that says so, in words for people.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
+    report_panics();
     let text = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
     let given = |key: &str| text(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let reset_after = match given("resetAfter").as_deref() {
@@ -79,6 +80,26 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
     };
     let catalog = text("catalog").unwrap_or_default();
     Mounted { handle: Some(ui::mount_with(&root, CatalogSource::Url(catalog), options)) }
+}
+
+/// Once per page: a panic (a bug; nothing in a catalog or a network should cause one) is written
+/// to the console and told to the loader by a `motcua:crash` event on the window, whose listener
+/// runs before the wasm stops: it replaces every widget by a notice in plain words with a link to
+/// the portal, rather than leaving boxes that no longer answer.
+fn report_panics() {
+    static SET: std::sync::Once = std::sync::Once::new();
+    SET.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = info.to_string();
+            leptos::logging::error!("motcua: internal error: {message}");
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&JsValue::from_str(&message));
+            let event = web_sys::CustomEvent::new_with_event_init_dict("motcua:crash", &init);
+            if let (Some(window), Ok(event)) = (web_sys::window(), event) {
+                let _ = window.dispatch_event(&event);
+            }
+        }));
+    });
 }
 
 /// The widget's CSS, for the loader to adopt into each shadow root.
