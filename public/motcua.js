@@ -157,7 +157,7 @@ function preload(url) {
  * motcua:open { code }, motcua:start-online { code, url }.
  */
 class MotCuaElement extends HTMLElement {
-  static observedAttributes = ['catalog', 'overlay', 'lang', 'mode', 'procedure', 'query', 'compact', 'reset-after'];
+  static observedAttributes = ['catalog', 'overlay', 'lang', 'mode', 'procedure', 'query', 'compact', 'reset-after', 'stale-after'];
 
   #mounted = null;
   #generation = 0;
@@ -285,6 +285,7 @@ class MotCuaElement extends HTMLElement {
       procedure: attribute('procedure'),
       query: typed.text.trim() ? typed.text : attribute('query'),
       resetAfter: attribute('reset-after'),
+      staleAfter: attribute('stale-after'),
       ...(this.hasAttribute('compact') ? { compact: attribute('compact') } : {}),
     });
     if (typed.focused) {

@@ -57,7 +57,8 @@ impl Mounted {
 /// Mounts a widget into `root`. `options` is a plain object of `<mot-cua>`'s attributes, each a
 /// string: `catalog` and `overlay` (absolute URLs), `lang` (`vi`, `en`), `mode` (`desk` or the
 /// citizen's), `resetAfter` (seconds; `0` or `off`: never), `procedure` (a code to open),
-/// `query` (a search to start with), `compact` (present: only the search). Missing or unreadable
+/// `query` (a search to start with), `compact` (present: only the search), `staleAfter` (days
+/// after which the catalog is said to be old; `0`: never). Missing or unreadable
 /// values are the defaults; a missing `catalog` mounts a widget that says so, in words for people.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
@@ -77,6 +78,7 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
         procedure: given("procedure"),
         query: given("query"),
         compact: text("compact").is_some_and(|v| v != "false"),
+        stale_after: given("staleAfter").and_then(|days| days.parse().ok()),
     };
     let catalog = text("catalog").unwrap_or_default();
     Mounted { handle: Some(ui::mount_with(&root, CatalogSource::Url(catalog), options)) }

@@ -13,7 +13,6 @@ use super::text::Text;
 use super::State;
 
 use crate::catalog::{Case, ChannelInfo, Procedure, ProcessingTime, TimeUnit};
-use crate::date::Date;
 use crate::due::result_date;
 use crate::holidays::Holidays;
 
@@ -120,7 +119,7 @@ fn time_row(label: &'static str, time: String, note: Option<String>, due: Option
 fn expected(t: &Text, time: &ProcessingTime) -> Option<String> {
     static HOLIDAYS: OnceLock<Holidays> = OnceLock::new();
     let now = js_sys::Date::new_0();
-    let today = Date { year: now.get_full_year() as i32, month: now.get_month() as u8 + 1, day: now.get_date() as u8 };
+    let today = super::today();
     let minutes = (now.get_hours() * 60 + now.get_minutes()) as u16;
     let due = result_date(time, today, minutes, HOLIDAYS.get_or_init(Holidays::shipped))?;
     let date = crate::present::date(&due.date.to_string())?;

@@ -12,6 +12,7 @@ use crate::catalog::{self, Catalog, LoadError, Procedure};
 use crate::overlay::{self, Overlay};
 use crate::search::Index;
 
+use super::network;
 use super::text::Text;
 
 /// Where a widget gets its catalog.
@@ -38,6 +39,8 @@ pub struct Data {
     details: Mutex<HashMap<usize, Detail>>,
     /// Notified when a full record arrives or fails: views that asked for one are drawn again.
     arrived: ArcTrigger,
+    /// The catalog is the device's copy (the network failed): the widget says so, with its date.
+    pub kept: bool,
 }
 
 /// A full record of a split catalog, on its way or there.
@@ -75,7 +78,7 @@ impl Deref for Full<'_> {
 }
 
 impl Data {
-    fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Overlay>) -> Data {
+    fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Overlay>, kept: bool) -> Data {
         let index = Index::from_catalog(&loaded.catalog);
         // The first of a code wins, as in a search of the list (the loader drops repeats anyway).
         let mut positions = HashMap::with_capacity(loaded.catalog.procedures.len());
@@ -90,6 +93,7 @@ impl Data {
             overlay,
             details: Mutex::new(HashMap::new()),
             arrived: ArcTrigger::new(),
+            kept,
         }
     }
 
@@ -153,8 +157,8 @@ impl Data {
         self.arrived.notify();
         let (data, code, url) = (Arc::clone(self), p.code.clone(), beside(self.url.as_deref(), &path));
         leptos::task::spawn_local(async move {
-            let detail = match fetch(&url).await {
-                Ok(json) => match catalog::load_procedure(&json, &code) {
+            let detail = match fetch_or_kept(&url, network::RECORD).await {
+                Ok((json, _)) => match catalog::load_procedure(&json, &code) {
                     Ok(mut full) => {
                         if let Some(overlay) = &data.overlay {
                             overlay::apply_to(&mut full, overlay);
@@ -239,15 +243,22 @@ thread_local! {
 pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<Data>, Failure> {
     let overlay = overlay.filter(|url| !url.trim().is_empty());
     match source {
-        CatalogSource::Inline(json) => read(&json, None, fetch_overlay(overlay).await?),
+        CatalogSource::Inline(json) => read(&json, None, fetch_overlay(overlay).await?, false),
         CatalogSource::Url(url) if url.trim().is_empty() => Err(Failure::NoCatalog),
         CatalogSource::Url(url) => {
             let key = format!("{url} {}", overlay.as_deref().unwrap_or(""));
             if let Some(data) = in_use(&key) {
                 return Ok(data);
             }
-            let json = fetch(&url).await?;
-            let data = read(&json, Some(&url), fetch_overlay(overlay).await?)?;
+            let (json, kept) = fetch_or_kept(&url, network::CATALOG).await?;
+            let data = match read(&json, Some(&url), fetch_overlay(overlay).await?, kept) {
+                // A kept copy that no longer reads (an older widget's, a damaged one) is dropped.
+                Err(failure) if kept => {
+                    network::forget(&url).await;
+                    return Err(failure);
+                }
+                read => read?,
+            };
             IN_USE.with_borrow_mut(|list| {
                 list.retain(|(_, weak)| weak.strong_count() > 0);
                 list.push((key, Arc::downgrade(&data)));
@@ -261,7 +272,9 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
 /// commune's own fees, repeals and cases could mislead.
 async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, Overlay)>, Failure> {
     let Some(url) = url else { return Ok(None) };
-    let json = fetch(&url).await.map_err(|failure| Failure::Overlay { url: url.clone(), message: failure.detail() })?;
+    let (json, _) = fetch_or_kept(&url, network::CATALOG)
+        .await
+        .map_err(|failure| Failure::Overlay { url: url.clone(), message: failure.detail() })?;
     let read = overlay::parse(&json).map_err(|e| Failure::Overlay { url: url.clone(), message: e.to_string() })?;
     Ok(Some((url, read)))
 }
@@ -270,16 +283,29 @@ fn in_use(url: &str) -> Option<Arc<Data>> {
     IN_USE.with_borrow(|list| list.iter().find(|(u, _)| u == url).and_then(|(_, weak)| weak.upgrade()))
 }
 
-async fn fetch(url: &str) -> Result<String, Failure> {
-    let network = |e: gloo_net::Error| Failure::Network { url: url.to_string(), message: e.to_string() };
-    let response = gloo_net::http::Request::get(url).send().await.map_err(network)?;
-    if !response.ok() {
-        return Err(Failure::Http { url: url.to_string(), status: response.status() });
+/// The text at `url`, and whether it is the device's copy: fetched with `patience` and then kept
+/// on the device (in the background); when that fails, the kept copy if there is one.
+async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String, bool), Failure> {
+    match network::text(url, patience).await {
+        Ok(text) => {
+            let (url, copy) = (url.to_string(), text.clone());
+            leptos::task::spawn_local(async move { network::keep(&url, &copy).await });
+            Ok((text, false))
+        }
+        Err(failed) => match network::kept(url).await {
+            Some(text) => {
+                leptos::logging::warn!("motcua: {url} could not be fetched ({failed:?}); the device's copy is used");
+                Ok((text, true))
+            }
+            None => Err(match failed {
+                network::Failed::Network(message) => Failure::Network { url: url.to_string(), message },
+                network::Failed::Status(status) => Failure::Http { url: url.to_string(), status },
+            }),
+        },
     }
-    response.text().await.map_err(network)
 }
 
-fn read(json: &str, url: Option<&str>, overlay: Option<(String, Overlay)>) -> Result<Arc<Data>, Failure> {
+fn read(json: &str, url: Option<&str>, overlay: Option<(String, Overlay)>, kept: bool) -> Result<Arc<Data>, Failure> {
     let mut loaded = catalog::load(json).map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
     if let Some((overlay_url, overlay)) = &overlay {
         let problems = overlay::apply(&mut loaded.catalog, overlay);
@@ -297,5 +323,5 @@ fn read(json: &str, url: Option<&str>, overlay: Option<(String, Overlay)>) -> Re
             url.unwrap_or("(inline)")
         );
     }
-    Ok(Arc::new(Data::new(loaded, url, overlay.map(|(_, overlay)| overlay))))
+    Ok(Arc::new(Data::new(loaded, url, overlay.map(|(_, overlay)| overlay), kept)))
 }

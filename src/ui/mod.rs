@@ -6,7 +6,9 @@ mod checklist;
 mod data;
 mod desk;
 mod fees;
+mod freshness;
 mod home;
+mod network;
 mod papers;
 mod print;
 mod procedure;
@@ -94,6 +96,9 @@ pub struct Options {
     pub query: Option<String>,
     /// Only the search and its results: no home view, hints or source line (a sidebar).
     pub compact: bool,
+    /// Days after which the catalog is said to be old (`None`: [`freshness::STALE_AFTER_DAYS`];
+    /// `Some(0)`: never).
+    pub stale_after: Option<u32>,
 }
 
 impl Options {
@@ -105,6 +110,12 @@ impl Options {
             (None, Mode::Desk) => Some(desk::RESET_AFTER),
         }
     }
+}
+
+/// Today in the browser's time zone (the citizen's).
+fn today() -> crate::date::Date {
+    let now = js_sys::Date::new_0();
+    crate::date::Date { year: now.get_full_year() as i32, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
 }
 
 /// The id of the `n`th listed result.
@@ -399,6 +410,7 @@ pub fn Widget(
     let reset_delay = options.reset_delay();
     let resets = reset_delay.is_some();
     let compact = options.compact;
+    let stale_after = options.stale_after.unwrap_or(freshness::STALE_AFTER_DAYS);
     if let Some(seconds) = reset_delay {
         desk::reset_when_idle(state, seconds);
     }
@@ -417,6 +429,7 @@ pub fn Widget(
                     <button type="button" class="lang-switch" lang=other.code() on:click=move |_| state.lang.set(other)>
                         {other.text().language_name}
                     </button>
+                    <freshness::Notice state=state stale_after=stale_after />
                     {match state.desk() {
                         false => view! {
                             {search(state)}

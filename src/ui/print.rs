@@ -64,6 +64,6 @@ pub(super) fn print<V: IntoView + 'static>(title: &str, lang: Lang, paper: Paper
 
 /// Today in the browser's time, as DD/MM/YYYY.
 pub(super) fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:02}/{:02}/{}", now.get_date(), now.get_month() + 1, now.get_full_year())
+    let today = super::today();
+    format!("{:02}/{:02}/{}", today.day, today.month, today.year)
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::slip::Entry;
 use super::text::Text;
-use super::{names, Data, State};
+use super::{names, today, Data, State};
 use crate::catalog::{Journey, Lifecycle, Procedure, Status};
 use crate::date::Date;
 use crate::present;
@@ -58,12 +58,6 @@ pub(super) fn repeal(lifecycle: &Lifecycle) -> Repeal {
     } else {
         Repeal::Done(Some(shown))
     }
-}
-
-/// Today in the browser's time zone (the citizen's).
-fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date { year: now.get_full_year() as i32, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
 }
 
 /// At the top of a repealed procedure: since when, why, and what replaces it.

@@ -233,6 +233,10 @@ pub struct Text {
     /// On the interlinked procedure itself: before the procedures it files.
     pub journey_parts: &'static str,
     pub source: fn(name: &str, date: Option<&str>) -> String,
+    /// The catalog shown is the device's copy: the network failed. With the catalog's date.
+    pub kept_copy: fn(date: Option<&str>) -> String,
+    /// The catalog is older than the page allows: its date and its age in days.
+    pub stale: fn(date: &str, days: i64) -> String,
 }
 
 impl Text {
@@ -443,4 +447,9 @@ pub const VI: Text = Text {
         Some(d) => format!("Nguồn: {name}, cập nhật ngày {d}."),
         None => format!("Nguồn: {name}."),
     },
+    kept_copy: |date| match date {
+        Some(d) => format!("Không tải được dữ liệu mới: đang dùng bản đã lưu trên máy này, dữ liệu ngày {d}. Thông tin có thể đã thay đổi."),
+        None => "Không tải được dữ liệu mới: đang dùng bản đã lưu trên máy này. Thông tin có thể đã thay đổi.".to_string(),
+    },
+    stale: |date, days| format!("Dữ liệu này cập nhật ngày {date}, cách đây {days} ngày: thủ tục, giấy tờ và lệ phí có thể đã thay đổi. Hãy kiểm tra lại trên Cổng Dịch vụ công quốc gia hoặc hỏi Bộ phận một cửa."),
 };

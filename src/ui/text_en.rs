@@ -230,4 +230,9 @@ pub const EN: Text = Text {
         Some(d) => format!("Source: {name}, updated on {}.", long_date(d)),
         None => format!("Source: {name}."),
     },
+    kept_copy: |date| match date {
+        Some(d) => format!("The latest data could not be loaded: this is the copy kept on this device, dated {}. Details may have changed.", long_date(d)),
+        None => "The latest data could not be loaded: this is the copy kept on this device. Details may have changed.".to_string(),
+    },
+    stale: |date, days| format!("This data was updated on {}, {days} days ago: procedures, papers and fees may have changed. Check on the National Public Service Portal or ask the one-stop desk.", long_date(date)),
 };

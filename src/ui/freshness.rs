@@ -1,0 +1,38 @@
+//! How fresh what the widget shows is: the device's copy when the network failed, and a catalog
+//! older than the page allows (`stale-after`, in days), each said above the search.
+
+use leptos::prelude::*;
+
+use super::{today, State};
+use crate::date::Date;
+use crate::present;
+
+/// Days after which a catalog is said to be old, unless the page says otherwise (as `motcua check`).
+pub const STALE_AFTER_DAYS: u32 = 180;
+
+/// The notices, when there is something to say.
+#[component]
+pub fn Notice(state: State, stale_after: u32) -> impl IntoView {
+    move || {
+        let t = state.text();
+        let data = state.data()?;
+        let generated = data.catalog.generated_at.as_str();
+        let shown = present::date(generated);
+        let kept = data.kept.then(|| (t.kept_copy)(shown.as_deref()));
+        let age = Date::parse(generated).map(|d| today().unix_days() - d.unix_days());
+        let stale = match (age, shown) {
+            (Some(days), Some(date)) if stale_after > 0 && days > i64::from(stale_after) => {
+                Some((t.stale)(&date, days))
+            }
+            _ => None,
+        };
+        (kept.is_some() || stale.is_some()).then(|| {
+            view! {
+                <div class="notice freshness" role="status">
+                    {kept.map(|text| view! { <p class="kept-copy">{text}</p> })}
+                    {stale.map(|text| view! { <p class="stale">{text}</p> })}
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,132 @@
+//! Getting a file's text over a weak network: each attempt has a time limit, a failure that may
+//! pass (no connection, a timeout, a busy server) is tried again after a pause that grows, and a
+//! catalog that came is kept on the device (the browser's Cache API, under `motcua`) so that it can
+//! be shown when the network is gone.
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// How hard to try.
+#[derive(Debug, Clone, Copy)]
+pub struct Patience {
+    /// The time limit of each attempt, from the request to the last byte.
+    pub limit: Duration,
+    /// The pauses before each further attempt (so, one attempt more than pauses).
+    pub pauses: &'static [Duration],
+}
+
+/// A catalog: large on a slow network (the national index is 210 KB brotli: about 1.2 s at
+/// 1.6 Mbit/s, 20 s at 100 kbit/s), worth three attempts.
+pub const CATALOG: Patience =
+    Patience { limit: Duration::from_secs(60), pauses: &[Duration::from_secs(1), Duration::from_secs(3)] };
+
+/// A procedure's record: a few kilobytes; the citizen is waiting for it and can ask again.
+pub const RECORD: Patience = Patience { limit: Duration::from_secs(20), pauses: &[Duration::from_secs(1)] };
+
+/// Why no text came.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failed {
+    /// No answer: offline, DNS, CORS, or the time limit (`message` says which).
+    Network(String),
+    /// The server answered with an error status.
+    Status(u16),
+}
+
+impl Failed {
+    /// Whether trying again later may help: not for a file that is not there or not allowed.
+    fn may_pass(&self) -> bool {
+        match self {
+            Failed::Network(_) => true,
+            Failed::Status(status) => *status == 408 || *status == 429 || *status >= 500,
+        }
+    }
+}
+
+/// The text at `url`, trying as `patience` says.
+pub async fn text(url: &str, patience: Patience) -> Result<String, Failed> {
+    let mut pauses = patience.pauses.iter();
+    loop {
+        match attempt(url, patience.limit).await {
+            Err(failed) if failed.may_pass() => match pauses.next() {
+                Some(pause) => sleep(*pause).await,
+                None => return Err(failed),
+            },
+            done => return done,
+        }
+    }
+}
+
+/// One request, abandoned after `limit`.
+async fn attempt(url: &str, limit: Duration) -> Result<String, Failed> {
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.as_ref().and_then(|controller| {
+        let controller = controller.clone();
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+        let window = web_sys::window()?;
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), millis(limit)).ok()
+    });
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let outcome = async {
+        let network = |e: gloo_net::Error| Failed::Network(e.to_string());
+        let response = gloo_net::http::Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(network)?;
+        if !response.ok() {
+            return Err(Failed::Status(response.status()));
+        }
+        response.text().await.map_err(network)
+    }
+    .await;
+    if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
+        window.clear_timeout_with_handle(timer);
+    }
+    let timed_out = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+    outcome.map_err(|failed| match timed_out {
+        true => Failed::Network(format!("no answer within {} s", limit.as_secs())),
+        false => failed,
+    })
+}
+
+fn millis(duration: Duration) -> i32 {
+    i32::try_from(duration.as_millis()).unwrap_or(i32::MAX)
+}
+
+async fn sleep(duration: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis(duration));
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The device's copies of catalogs, by address. Every step may be refused (a private window, an
+/// insecure page, a full disk): then nothing is kept, and nothing is said.
+const CACHE: &str = "motcua";
+
+async fn cache() -> Option<web_sys::Cache> {
+    let caches = web_sys::window()?.caches().ok()?;
+    JsFuture::from(caches.open(CACHE)).await.ok()?.dyn_into().ok()
+}
+
+/// Keeps `text` as the device's copy of `url`.
+pub async fn keep(url: &str, text: &str) {
+    let Some(cache) = cache().await else { return };
+    let Ok(response) = web_sys::Response::new_with_opt_str(Some(text)) else { return };
+    let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
+}
+
+/// The device's copy of `url`, if it has one.
+pub async fn kept(url: &str) -> Option<String> {
+    let cache = cache().await?;
+    let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
+    let response: web_sys::Response = found.dyn_into().ok()?;
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
+/// Forgets the device's copy of `url` (one that no longer reads).
+pub async fn forget(url: &str) {
+    if let Some(cache) = cache().await {
+        let _ = JsFuture::from(cache.delete_with_str(url)).await;
+    }
+}
