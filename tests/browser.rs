@@ -1098,3 +1098,24 @@ async fn hostile_text_is_text_and_only_allowed_addresses_are_links() {
         assert!(fine, "a link to {href}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn bad_records_are_left_out_and_counted_in_words_and_the_good_ones_served() {
+    let json = r#"{"format":"motcua-catalog","format_version":"1.3","generated_at":"2026-11-22","source":{"name":"kiểm thử"},
+      "procedures":[
+        {"code":"9.999301","name":"Thủ tục đăng ký khai sinh thử nghiệm"},
+        {"code":"9.999302","name":"Phí âm","channels":[{"channel":"in_person","fees":[{"kind":"fee","amount":-8000}]}]},
+        {"code":"9.999303","name":"Sai kiểu","levels":"commune"},
+        {"code":"9.999301","name":"Trùng mã"},
+        {"code":"9.999304"}]}"#;
+    let w = Widget::mount(CatalogSource::Inline(json.to_string()));
+    w.ready().await;
+    assert_eq!(
+        w.texts(".freshness[role=status] .skipped"),
+        vec!["4 thủ tục trong dữ liệu bị lỗi nên không hiển thị ở đây. Nếu không thấy thủ tục cần tìm, hãy tra cứu trên Cổng Dịch vụ công quốc gia."]
+    );
+    w.type_query("khai sinh").await;
+    w.first_code_is("9.999301").await;
+    w.type_query("phi am").await;
+    assert!(w.find("li[role=option][data-code=\"9.999302\"]").is_none(), "a negative fee is never shown");
+}

@@ -135,6 +135,13 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let mut seen = HashSet::new();
     let mut procedures = Vec::with_capacity(envelope.procedures.len());
     for (index, raw) in envelope.procedures.iter().enumerate() {
+        if raw.get().len() > MAX_RECORD_BYTES {
+            let code = serde_json::from_str::<CodeOnly>(raw.get()).ok().map(|c| c.code);
+            let message =
+                format!("{} bytes: larger than any real record ({MAX_RECORD_BYTES}); skipped", raw.get().len());
+            problems.push(Problem { index, code, path: String::new(), message });
+            continue;
+        }
         match json::read::<Procedure>(raw.get()) {
             Ok(procedure) => {
                 if let Some(message) = invalid(&procedure) {
@@ -190,13 +197,23 @@ pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
     Ok(procedure)
 }
 
-/// Rules the types alone do not enforce.
+/// The largest record a catalog may hold, in bytes of JSON: the largest real one (a national
+/// procedure with every paper and case) is 120 KB. A larger one is skipped, whatever it holds, so
+/// that a 10 MB text cannot freeze a phone.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+/// Rules the types alone do not enforce: a code and a name, and no fee amount that cannot be
+/// true (negative, or not a number); a wrong fee must never be shown as a fact.
 fn invalid(p: &Procedure) -> Option<String> {
     if p.code.trim().is_empty() {
         return Some("empty code".into());
     }
     if p.name.trim().is_empty() {
         return Some("empty name".into());
+    }
+    let fees = p.channels.iter().flat_map(|c| &c.fees).chain(p.cases.iter().flat_map(|c| &c.fees));
+    if let Some(amount) = fees.filter_map(|f| f.amount).find(|a| !a.is_finite() || *a < 0.0) {
+        return Some(format!("a fee of {amount}: no fee is negative"));
     }
     None
 }

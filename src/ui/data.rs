@@ -41,6 +41,8 @@ pub struct Data {
     arrived: ArcTrigger,
     /// The catalog is the device's copy (the network failed): the widget says so, with its date.
     pub kept: bool,
+    /// Records of the catalog that could not be read, and are left out.
+    pub skipped: usize,
 }
 
 /// A full record of a split catalog, on its way or there.
@@ -80,6 +82,7 @@ impl Deref for Full<'_> {
 impl Data {
     fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Overlay>, kept: bool) -> Data {
         let index = Index::from_catalog(&loaded.catalog);
+        let skipped = loaded.problems.len();
         // The first of a code wins, as in a search of the list (the loader drops repeats anyway).
         let mut positions = HashMap::with_capacity(loaded.catalog.procedures.len());
         for (doc, p) in loaded.catalog.procedures.iter().enumerate() {
@@ -94,6 +97,7 @@ impl Data {
             details: Mutex::new(HashMap::new()),
             arrived: ArcTrigger::new(),
             kept,
+            skipped,
         }
     }
 

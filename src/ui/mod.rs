@@ -4,9 +4,9 @@
 mod cases;
 mod checklist;
 mod data;
+mod data_notice;
 mod desk;
 mod fees;
-mod freshness;
 mod home;
 mod network;
 mod papers;
@@ -96,7 +96,7 @@ pub struct Options {
     pub query: Option<String>,
     /// Only the search and its results: no home view, hints or source line (a sidebar).
     pub compact: bool,
-    /// Days after which the catalog is said to be old (`None`: [`freshness::STALE_AFTER_DAYS`];
+    /// Days after which the catalog is said to be old (`None`: [`data_notice::STALE_AFTER_DAYS`];
     /// `Some(0)`: never).
     pub stale_after: Option<u32>,
 }
@@ -410,7 +410,7 @@ pub fn Widget(
     let reset_delay = options.reset_delay();
     let resets = reset_delay.is_some();
     let compact = options.compact;
-    let stale_after = options.stale_after.unwrap_or(freshness::STALE_AFTER_DAYS);
+    let stale_after = options.stale_after.unwrap_or(data_notice::STALE_AFTER_DAYS);
     if let Some(seconds) = reset_delay {
         desk::reset_when_idle(state, seconds);
     }
@@ -429,7 +429,7 @@ pub fn Widget(
                     <button type="button" class="lang-switch" lang=other.code() on:click=move |_| state.lang.set(other)>
                         {other.text().language_name}
                     </button>
-                    <freshness::Notice state=state stale_after=stale_after />
+                    <data_notice::Notice state=state stale_after=stale_after />
                     {match state.desk() {
                         false => view! {
                             {search(state)}

@@ -237,6 +237,8 @@ pub struct Text {
     pub kept_copy: fn(date: Option<&str>) -> String,
     /// The catalog is older than the page allows: its date and its age in days.
     pub stale: fn(date: &str, days: i64) -> String,
+    /// Records of the catalog that could not be read.
+    pub skipped: fn(usize) -> String,
 }
 
 impl Text {
@@ -452,4 +454,5 @@ pub const VI: Text = Text {
         None => "Không tải được dữ liệu mới: đang dùng bản đã lưu trên máy này. Thông tin có thể đã thay đổi.".to_string(),
     },
     stale: |date, days| format!("Dữ liệu này cập nhật ngày {date}, cách đây {days} ngày: thủ tục, giấy tờ và lệ phí có thể đã thay đổi. Hãy kiểm tra lại trên Cổng Dịch vụ công quốc gia hoặc hỏi Bộ phận một cửa."),
+    skipped: |n| format!("{n} thủ tục trong dữ liệu bị lỗi nên không hiển thị ở đây. Nếu không thấy thủ tục cần tìm, hãy tra cứu trên Cổng Dịch vụ công quốc gia."),
 };

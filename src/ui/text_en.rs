@@ -235,4 +235,8 @@ pub const EN: Text = Text {
         None => "The latest data could not be loaded: this is the copy kept on this device. Details may have changed.".to_string(),
     },
     stale: |date, days| format!("This data was updated on {}, {days} days ago: procedures, papers and fees may have changed. Check on the National Public Service Portal or ask the one-stop desk.", long_date(date)),
+    skipped: |n| match n {
+        1 => "1 procedure in the data has errors and is not shown here. If you do not find what you need, search the National Public Service Portal.".to_string(),
+        n => format!("{n} procedures in the data have errors and are not shown here. If you do not find what you need, search the National Public Service Portal."),
+    },
 };

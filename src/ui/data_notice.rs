@@ -1,5 +1,6 @@
-//! How fresh what the widget shows is: the device's copy when the network failed, and a catalog
-//! older than the page allows (`stale-after`, in days), each said above the search.
+//! What the widget says about its data, above the search: that it is the device's copy (the
+//! network failed), that the catalog is older than the page allows (`stale-after`, in days), and
+//! how many records it could not read (they are left out; the console names each).
 
 use leptos::prelude::*;
 
@@ -26,11 +27,13 @@ pub fn Notice(state: State, stale_after: u32) -> impl IntoView {
             }
             _ => None,
         };
-        (kept.is_some() || stale.is_some()).then(|| {
+        let skipped = (data.skipped > 0).then(|| (t.skipped)(data.skipped));
+        (kept.is_some() || stale.is_some() || skipped.is_some()).then(|| {
             view! {
                 <div class="notice freshness" role="status">
                     {kept.map(|text| view! { <p class="kept-copy">{text}</p> })}
                     {stale.map(|text| view! { <p class="stale">{text}</p> })}
+                    {skipped.map(|text| view! { <p class="skipped">{text}</p> })}
                 </div>
             }
         })
