@@ -1119,3 +1119,44 @@ async fn bad_records_are_left_out_and_counted_in_words_and_the_good_ones_served(
     w.type_query("phi am").await;
     assert!(w.find("li[role=option][data-code=\"9.999302\"]").is_none(), "a negative fee is never shown");
 }
+
+/// Typing for a long time (issue 9, point 6): 10,000 keystrokes (every prefix of a few queries,
+/// again and again, the widget redrawing its results each time) do not make the wasm's memory
+/// grow once it has settled. Wasm memory never shrinks: a leak would grow it steadily.
+#[wasm_bindgen_test]
+async fn ten_thousand_keystrokes_do_not_grow_memory() {
+    const QUERIES: [&str; 4] = ["dang ky khai sinh", "ket hon", "1.001193", "xin giay xac nhan tinh trang hon nhan"];
+    let w = Widget::sample();
+    let input = w.ready().await;
+    let memory = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let mut keystrokes = 0;
+    let mut settled = 0;
+    let prefixes = QUERIES.iter().cycle().flat_map(|q| q.char_indices().map(|(i, c)| &q[..i + c.len_utf8()]));
+    for prefix in prefixes.take(10_000) {
+        input.set_value(prefix);
+        input
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).expect("event"))
+            .expect("dispatch");
+        keystrokes += 1;
+        // Let the widget draw now and then, as a person's typing would.
+        if keystrokes % 100 == 0 {
+            sleep(0).await;
+        }
+        if keystrokes == 1_000 {
+            settled = memory();
+        }
+    }
+    sleep(20).await;
+    let grown = memory().saturating_sub(settled);
+    // 4 pages of 64 KiB: a leak of 30 bytes or more a keystroke would exceed it.
+    assert!(grown <= 4 << 16, "memory grew by {grown} bytes from the 1,000th to the 10,000th keystroke");
+    assert!(w.find("li[role=option]").is_some(), "the widget still answers");
+}
