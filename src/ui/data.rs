@@ -293,7 +293,13 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
     match network::text(url, patience).await {
         Ok(text) => {
             let (url, copy) = (url.to_string(), text.clone());
-            leptos::task::spawn_local(async move { network::keep(&url, &copy).await });
+            // Written only when it changed: a national index is 3.5 MB, a page view is not a reason
+            // to write it to the device's disk again.
+            leptos::task::spawn_local(async move {
+                if network::kept(&url).await.as_deref() != Some(copy.as_str()) {
+                    network::keep(&url, &copy).await;
+                }
+            });
             Ok((text, false))
         }
         Err(failed) => match network::kept(url).await {
