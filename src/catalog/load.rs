@@ -135,28 +135,14 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let mut seen = HashSet::new();
     let mut procedures = Vec::with_capacity(envelope.procedures.len());
     for (index, raw) in envelope.procedures.iter().enumerate() {
-        if raw.get().len() > MAX_RECORD_BYTES {
-            let code = serde_json::from_str::<CodeOnly>(raw.get()).ok().map(|c| c.code);
-            let message =
-                format!("{} bytes: larger than any real record ({MAX_RECORD_BYTES}); skipped", raw.get().len());
-            problems.push(Problem { index, code, path: String::new(), message });
-            continue;
-        }
-        match json::read::<Procedure>(raw.get()) {
-            Ok(procedure) => {
-                if let Some(message) = invalid(&procedure) {
-                    problems.push(Problem { index, code: Some(procedure.code), path: String::new(), message });
-                } else if !seen.insert(procedure.code.clone()) {
-                    problems.push(Problem {
-                        index,
-                        code: Some(procedure.code),
-                        path: "code".into(),
-                        message: "duplicate code: an earlier record has it; this one is skipped".into(),
-                    });
-                } else {
-                    procedures.push(procedure);
-                }
-            }
+        match read_record(raw.get()) {
+            Ok(procedure) if !seen.insert(procedure.code.clone()) => problems.push(Problem {
+                index,
+                code: Some(procedure.code),
+                path: "code".into(),
+                message: "duplicate code: an earlier record has it; this one is skipped".into(),
+            }),
+            Ok(procedure) => procedures.push(procedure),
             Err(Misfit { path, message }) => {
                 let code = serde_json::from_str::<CodeOnly>(raw.get()).ok().map(|c| c.code);
                 problems.push(Problem { index, code, path, message });
@@ -183,13 +169,10 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Reads the full record of procedure `code` (a file of a split catalog).
+/// Reads the full record of procedure `code` (a file of a split catalog), by the rules of a
+/// catalog's records.
 pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
-    let procedure: Procedure =
-        json::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
-    if let Some(message) = invalid(&procedure) {
-        return Err(LoadError::Syntax { path: String::new(), message });
-    }
+    let procedure = read_record(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     if procedure.code != code || procedure.summary {
         let found = if procedure.summary { format!("{} (summary)", procedure.code) } else { procedure.code };
         return Err(LoadError::WrongRecord { expected: code.to_string(), found });
@@ -201,6 +184,20 @@ pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
 /// procedure with every paper and case) is 120 KB. A larger one is skipped, whatever it holds, so
 /// that a 10 MB text cannot freeze a phone.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+/// One procedure's record, in a catalog or a file of its own: not too large, of the model's
+/// types, and by the rules the types alone do not enforce ([`invalid`]).
+fn read_record(text: &str) -> Result<Procedure, Misfit> {
+    if text.len() > MAX_RECORD_BYTES {
+        let message = format!("{} bytes: larger than any real record ({MAX_RECORD_BYTES}); skipped", text.len());
+        return Err(Misfit { path: String::new(), message });
+    }
+    let procedure: Procedure = json::read(text)?;
+    match invalid(&procedure) {
+        Some(message) => Err(Misfit { path: String::new(), message }),
+        None => Ok(procedure),
+    }
+}
 
 /// Rules the types alone do not enforce: a code and a name, and no fee amount that cannot be
 /// true (negative, or not a number); a wrong fee must never be shown as a fact.
@@ -308,6 +305,9 @@ mod tests {
         let summary = GOOD.replace("}", ",\"summary\":true}");
         assert!(matches!(load_procedure(&summary, "1.001193"), Err(LoadError::WrongRecord { .. })));
         assert!(matches!(load_procedure("<html>", "1.001193"), Err(LoadError::Syntax { .. })));
+        // A record file is held to the same rules as a catalog's records: not too large either.
+        let huge = GOOD.replace("}", &format!(",\"staff_note\":\"{}\"}}", "a".repeat(MAX_RECORD_BYTES)));
+        assert!(matches!(load_procedure(&huge, "1.001193"), Err(LoadError::Syntax { .. })));
         for elsewhere in ["https://evil.example/{code}.json", "//evil.example/{code}", "../{code}.json", "/d/{code}"] {
             let moved = index.replace("d/{code}.json", elsewhere);
             assert!(matches!(load(&moved), Err(LoadError::Syntax { .. })), "{elsewhere}");
