@@ -20,10 +20,9 @@ const CATALOG: usize = usize::MAX;
 pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Problem> {
     let mut out = Vec::new();
     let whole = |path: &str, message: String| Problem { index: CATALOG, code: None, path: path.into(), message };
-    match Date::parse(&catalog.generated_at) {
+    match catalog.age_days(today) {
         None => out.push(whole("generated_at", format!("{:?} is not a date (YYYY-MM-DD)", catalog.generated_at))),
-        Some(generated) => {
-            let age = today.unix_days() - generated.unix_days();
+        Some(age) => {
             if age > max_age_days {
                 out.push(whole(
                     "generated_at",

@@ -14,6 +14,8 @@ pub use split::{detail_path, split, Split, INDEX_FORMAT};
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
+
 /// The format name written in every catalog.
 pub const FORMAT: &str = "motcua-catalog";
 /// Major and minor version of the format this build writes and reads.
@@ -70,6 +72,11 @@ impl Catalog {
             source,
             ..Catalog::default()
         }
+    }
+
+    /// Days since the catalog was generated, as of `today`; `None` when `generated_at` is not a date.
+    pub fn age_days(&self, today: Date) -> Option<i64> {
+        Date::parse(&self.generated_at).map(|generated| today.unix_days() - generated.unix_days())
     }
 
     pub fn procedure(&self, code: &str) -> Option<&Procedure> {

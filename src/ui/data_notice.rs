@@ -5,26 +5,18 @@
 use leptos::prelude::*;
 
 use super::{today, State};
-use crate::date::Date;
 use crate::present;
 
-/// Days after which a catalog is said to be old, unless the page says otherwise (as `motcua check`).
-pub const STALE_AFTER_DAYS: u32 = 180;
-
-/// The notices, when there is something to say.
+/// The notices, when there is something to say. `stale_after` is in days; 0: never.
 #[component]
-pub fn Notice(state: State, stale_after: u32) -> impl IntoView {
+pub fn Notice(state: State, stale_after: i64) -> impl IntoView {
     move || {
         let t = state.text();
         let data = state.data()?;
-        let generated = data.catalog.generated_at.as_str();
-        let shown = present::date(generated);
+        let shown = present::date(&data.catalog.generated_at);
         let kept = data.kept.then(|| (t.kept_copy)(shown.as_deref()));
-        let age = Date::parse(generated).map(|d| today().unix_days() - d.unix_days());
-        let stale = match (age, shown) {
-            (Some(days), Some(date)) if stale_after > 0 && days > i64::from(stale_after) => {
-                Some((t.stale)(&date, days))
-            }
+        let stale = match (data.catalog.age_days(today()), shown) {
+            (Some(days), Some(date)) if stale_after > 0 && days > stale_after => Some((t.stale)(&date, days)),
             _ => None,
         };
         let skipped = (data.skipped > 0).then(|| (t.skipped)(data.skipped));

@@ -96,8 +96,8 @@ pub struct Options {
     pub query: Option<String>,
     /// Only the search and its results: no home view, hints or source line (a sidebar).
     pub compact: bool,
-    /// Days after which the catalog is said to be old (`None`: [`data_notice::STALE_AFTER_DAYS`];
-    /// `Some(0)`: never).
+    /// Days after which the catalog is said to be old (`None`: as `motcua check`,
+    /// [`crate::catalog::DEFAULT_MAX_AGE_DAYS`]; `Some(0)`: never).
     pub stale_after: Option<u32>,
 }
 
@@ -410,7 +410,7 @@ pub fn Widget(
     let reset_delay = options.reset_delay();
     let resets = reset_delay.is_some();
     let compact = options.compact;
-    let stale_after = options.stale_after.unwrap_or(data_notice::STALE_AFTER_DAYS);
+    let stale_after = options.stale_after.map_or(crate::catalog::DEFAULT_MAX_AGE_DAYS, i64::from);
     if let Some(seconds) = reset_delay {
         desk::reset_when_idle(state, seconds);
     }
