@@ -9,18 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startServer } from './server.mjs';
-import { DIST, REPO, eventually, launchChromium, openPage, requireDist, visit } from './helpers.mjs';
+import { DIST, REPO, eventually, launchChromium, openPage, requireDist, visit, widgetPage } from './helpers.mjs';
 
 const KHAI_SINH = { code: '1.001193', portalId: '019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7' };
 const KET_HON = '1.000894';
 const DESKTOP = { width: 1280, height: 800 };
 
-const page = (body) => ({
-  type: 'text/html; charset=utf-8',
-  body:
-    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>motcua api</title>' +
-    `<script type="module" src="motcua.js"></script></head><body>${body}</body></html>`,
-});
+const page = (body) => widgetPage(body, 'motcua api');
 const OVERLAY = {
   format: 'motcua-overlay',
   format_version: '1.0',

@@ -44,6 +44,14 @@ function pathOf(url) {
   }
 }
 
+/** A route of the test server: an HTML page with the loader and `body` (its `<mot-cua>`s). */
+export const widgetPage = (body, title = 'motcua') => ({
+  type: 'text/html; charset=utf-8',
+  body:
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<script type="module" src="motcua.js"></script></head><body>${body}</body></html>`,
+});
+
 export async function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }

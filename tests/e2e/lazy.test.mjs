@@ -10,19 +10,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startServer } from './server.mjs';
-import { DIST, REPO, eventually, launchChromium, requireDist, visit } from './helpers.mjs';
+import { DIST, REPO, eventually, launchChromium, requireDist, visit, widgetPage } from './helpers.mjs';
 
 const KHAI_SINH = '1.001193';
 const KET_HON = '1.000894';
 const DESKTOP = { width: 1280, height: 800 };
 const RECORDS = '/catalogs/commune-demo/';
 
-const page = (body) => ({
-  type: 'text/html; charset=utf-8',
-  body:
-    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>motcua lazy</title>' +
-    `<script type="module" src="motcua.js"></script></head><body>${body}</body></html>`,
-});
+const page = (body) => widgetPage(body, 'motcua lazy');
 
 // The marriage record fails while `refuse` is true (as a weak network would), then comes.
 let refuse = false;

@@ -9,17 +9,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startServer } from './server.mjs';
-import { DIST, launchChromium, openPage, requireDist, visit, waitForWidget } from './helpers.mjs';
+import { DIST, launchChromium, openPage, requireDist, visit, waitForWidget, widgetPage } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const CATALOG = '/net/commune-demo.json';
 
-const page = (attributes) => ({
-  type: 'text/html; charset=utf-8',
-  body:
-    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>motcua network</title>' +
-    `<script type="module" src="motcua.js"></script></head><body><mot-cua catalog="net/commune-demo.json" ${attributes}></mot-cua></body></html>`,
-});
+const page = (attributes) => widgetPage(`<mot-cua catalog="net/commune-demo.json" ${attributes}></mot-cua>`, 'motcua network');
 
 // How the next catalog requests fail: 'busy' (503), 'drop' (the connection is cut) or nothing; and
 // while `offline`, every one is cut. (Whether the loader's preload answers the widget's first
