@@ -1,6 +1,6 @@
-//! Random and damaged inputs never panic (issue 9, point 5, on the stable toolchain: `cargo fuzz`
-//! needs a nightly one, which this project's machines do not have). From fixed seeds, so that a
-//! failure can be replayed; `MOTCUA_RANDOM_ROUNDS=N` runs N rounds instead of the default.
+//! Random and damaged inputs never panic: a quick check inside `cargo test`, beside the coverage-
+//! guided fuzz targets of `fuzz/` (scripts/fuzz). From fixed seeds, so that a failure can be
+//! replayed; `MOTCUA_RANDOM_ROUNDS=N` runs N rounds instead of the default.
 //!
 //! - catalogs: the fixture catalog with bytes flipped, cut, repeated or replaced by JSON's own
 //!   characters, read by `catalog::load` (the widget's reader) and checked by `catalog::warnings`;
