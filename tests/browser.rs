@@ -1120,6 +1120,33 @@ async fn bad_records_are_left_out_and_counted_in_words_and_the_good_ones_served(
     assert!(w.find("li[role=option][data-code=\"9.999302\"]").is_none(), "a negative fee is never shown");
 }
 
+/// The other bad inputs of issue 9 in the widget itself: a catalog of a newer major version is
+/// refused with words that say what to do; a record holding a 10 MB text is left out and counted
+/// while the others are served; decomposed (NFD) text is found by the everyday query.
+#[wasm_bindgen_test]
+async fn a_newer_catalog_a_huge_record_and_decomposed_text_are_handled_in_words() {
+    let newer = r#"{"format":"motcua-catalog","format_version":"2.0","generated_at":"2026-11-22","source":{"name":"x"},"procedures":[]}"#;
+    let w = Widget::mount(CatalogSource::Inline(newer.to_string()));
+    let error = w.wait_for(".error").await;
+    assert!(error.text_content().unwrap_or_default().contains("cần cập nhật công cụ"), "{:?}", error.text_content());
+    drop(w);
+
+    let huge = "x".repeat(10 << 20);
+    // "Đăng ký khai sinh nghiệm thử" with its marks as separate characters (NFD).
+    let decomposed = "D\u{0306}a\u{0306}ng ky\u{0301} khai sinh nghie\u{0302}\u{0323}m thu\u{031b}\u{0309}";
+    let json = format!(
+        r#"{{"format":"motcua-catalog","format_version":"1.3","generated_at":"2026-11-22","source":{{"name":"x"}},
+        "procedures":[{{"code":"9.999311","name":"{decomposed}"}},{{"code":"9.999312","name":"Quá dài","conditions":"{huge}"}}]}}"#
+    );
+    let w = Widget::mount(CatalogSource::Inline(json));
+    w.ready().await;
+    assert!(w.texts(".freshness[role=status] .skipped")[0].starts_with("1 thủ tục trong dữ liệu bị lỗi"));
+    w.type_query("dang ky khai sinh nghiem thu").await;
+    w.first_code_is("9.999311").await;
+    w.type_query("qua dai").await;
+    assert!(w.find("li[role=option][data-code=\"9.999312\"]").is_none(), "the huge record is left out");
+}
+
 /// Typing for a long time (issue 9, point 6): 10,000 keystrokes (every prefix of a few queries,
 /// again and again, the widget redrawing its results each time) do not make the wasm's memory
 /// grow once it has settled. Wasm memory never shrinks: a leak would grow it steadily.
