@@ -6,9 +6,11 @@
 // server would. Prints tables and writes JSON; asserts nothing.
 //
 //   node bench/load.mjs --dist dist --national target/bench/split/national.json --json-out target/bench/load.json [--runs 3]
+//     [--scaled target/bench/national-20k.json]
 //
 // --national is a catalog's index in the split form, with its records in the folder beside it
-// (motcua split); a single-file catalog works too.
+// (motcua split); a single-file catalog works too. --scaled is a larger catalog made by
+// bench/scale.mjs (issue 9: 20,000 procedures), timed the same way.
 
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ const args = Object.fromEntries(
 const dist = path.resolve(args.dist ?? 'dist');
 const national = args.national ? path.resolve(args.national) : null;
 const nationalRecords = national && national.replace(/\.json$/, '');
+const scaled = args.scaled ? path.resolve(args.scaled) : null;
 const runs = Number(args.runs ?? 3);
 const QUERY = 'khai sinh';
 
@@ -41,6 +44,7 @@ const sizes = files(dist)
   .filter((f) => /\.(wasm|js|css|html|json|svg)$/.test(f))
   .map((f) => sizeOf(f, readFileSync(path.join(dist, f))));
 if (national) sizes.push(sizeOf('(national catalog index)', readFileSync(national)));
+if (scaled) sizes.push(sizeOf('(scaled catalog)', readFileSync(scaled)));
 console.log('\nSizes (KB)');
 console.log(`${'file'.padEnd(40)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
 for (const s of sizes) console.log(`${s.file.padEnd(40)} ${kb(s.raw).padStart(9)} ${kb(s.gzip).padStart(9)} ${kb(s.brotli).padStart(9)}`);
@@ -58,13 +62,18 @@ const compressed = new Map();
 const page = (catalog) =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>load</title><script type="module" src="motcua.js"></script></head>` +
   `<body><mot-cua catalog="${catalog}"></mot-cua></body></html>`;
-const pages = { '/commune.html': page('catalogs/commune-demo.json'), '/national.html': page('national.json') };
+const pages = {
+  '/commune.html': page('catalogs/commune-demo.json'),
+  '/national.html': page('national.json'),
+  '/scaled.html': page('scaled.json'),
+};
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x').pathname;
   let body;
   let type;
   if (pages[url]) [body, type] = [Buffer.from(pages[url]), TYPES['.html']];
   else if (url === '/national.json' && national) [body, type] = [readFileSync(national), TYPES['.json']];
+  else if (url === '/scaled.json' && scaled) [body, type] = [readFileSync(scaled), TYPES['.json']];
   else if (url.startsWith('/national/') && nationalRecords) {
     const file = path.join(nationalRecords, path.basename(url));
     if (!existsSync(file)) return res.writeHead(404).end();
@@ -88,6 +97,7 @@ const server = createServer((req, res) => {
 for (const file of WIDGET_FILES) compressed.set(`/${file}`, brotli(readFileSync(path.join(dist, file))));
 compressed.set('/catalogs/commune-demo.json', brotli(readFileSync(path.join(dist, 'catalogs/commune-demo.json'))));
 if (national) compressed.set('/national.json', brotli(readFileSync(national)));
+if (scaled) compressed.set('/scaled.json', brotli(readFileSync(scaled)));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
@@ -157,7 +167,12 @@ async function firstResult(browser, pagePath, condition) {
 const browser = await launchChromium();
 const startup = [];
 try {
-  for (const [catalog, pagePath] of [['commune', '/commune.html'], ...(national ? [['national', '/national.html']] : [])]) {
+  const catalogs = [
+    ['commune', '/commune.html'],
+    ...(national ? [['national', '/national.html']] : []),
+    ...(scaled ? [['scaled', '/scaled.html']] : []),
+  ];
+  for (const [catalog, pagePath] of catalogs) {
     for (const [name, condition] of Object.entries(CONDITIONS)) {
       const times = [];
       for (let i = 0; i < runs; i++) {
