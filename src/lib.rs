@@ -19,6 +19,7 @@ pub mod portal;
 pub mod present;
 pub mod qr;
 pub mod search;
+pub mod sort;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;

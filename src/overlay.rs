@@ -4,6 +4,7 @@
 //!
 //! Plain Rust so the importer and the widget apply it the same way.
 
+use crate::sort::SmallSort;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -159,7 +160,7 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
             catalog.procedures.push(added.clone());
         }
     }
-    catalog.procedures.sort_by(|a, b| a.code.cmp(&b.code));
+    catalog.procedures.small_sort_by(|a, b| a.code.cmp(&b.code));
 
     for document in &overlay.documents {
         match catalog.documents.iter_mut().find(|d| d.id == document.id) {

@@ -18,6 +18,7 @@ mod word_hash;
 pub use filter::Filter;
 pub use highlight::highlight;
 
+use crate::sort::SmallSort;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Mutex;
@@ -543,7 +544,7 @@ impl Index {
         if typed && !common && !self.synonyms.knows(word) {
             alternatives.extend(self.slips(word).into_iter().map(|id| (id, SLIP)));
         }
-        alternatives.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        alternatives.small_sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         alternatives.dedup_by_key(|a| a.0);
         let df = match typed_df {
             0 => alternatives.iter().map(|(id, _)| self.postings[*id as usize].len()).max().unwrap_or(0),
@@ -562,10 +563,10 @@ impl Index {
             .collect();
         let by_frequency = |id: &u32| (std::cmp::Reverse(self.postings[*id as usize].len()), *id);
         if found.len() > MAX_PREFIX_WORDS {
-            found.select_nth_unstable_by_key(MAX_PREFIX_WORDS, by_frequency);
+            found.small_select_nth_by_key(MAX_PREFIX_WORDS, by_frequency);
             found.truncate(MAX_PREFIX_WORDS);
         }
-        found.sort_unstable_by_key(by_frequency);
+        found.small_sort_by_key(by_frequency);
         found.into_iter().map(|id| (id, PREFIX)).collect()
     }
 
@@ -617,7 +618,7 @@ impl Index {
         // In a reading from the synonym table, the table's words come first: the words around
         // them ("tên chủ" after "sổ đỏ bị sai") must not choose the candidates.
         let mut by_rarity: Vec<usize> = (0..q).collect();
-        by_rarity.sort_unstable_by(|&a, &b| {
+        by_rarity.small_sort_by(|&a, &b| {
             emphasis[b].total_cmp(&emphasis[a]).then(terms[b].idf.total_cmp(&terms[a].idf)).then(a.cmp(&b))
         });
         // (In a small catalog every word may bring candidates: it costs little.)
@@ -714,7 +715,7 @@ impl Index {
         // Only the best candidates are compared for word order. This cannot lift the rest above
         // them, since it only adds.
         if hits.len() > PHRASE_CANDIDATES {
-            hits.select_nth_unstable_by(PHRASE_CANDIDATES, |a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            hits.small_select_nth_by(PHRASE_CANDIDATES, |a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         }
         for hit in hits.iter_mut().take(PHRASE_CANDIDATES) {
             let d = &self.docs[hit.doc];
@@ -825,10 +826,10 @@ impl Index {
 pub fn best(mut hits: Vec<Hit>, n: usize) -> Vec<Hit> {
     let by_rank = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
     if hits.len() > n {
-        hits.select_nth_unstable_by(n, by_rank);
+        hits.small_select_nth_by(n, by_rank);
         hits.truncate(n);
     }
-    hits.sort_unstable_by(by_rank);
+    hits.small_sort_by(by_rank);
     hits
 }
 

@@ -1,6 +1,7 @@
 //! The synonym and phrase table (`synonyms.txt`): everyday phrases and abbreviations mapped to
 //! the words of official names, and the words that carry no meaning in a query.
 
+use crate::sort::SmallSort;
 use std::sync::Arc;
 
 use super::typo;
@@ -36,7 +37,7 @@ fn by_first<'a>(phrases: impl Iterator<Item = &'a Vec<String>>) -> ByFirst {
             None => table.push((first.clone(), vec![i])),
         }
     }
-    table.sort_unstable();
+    table.small_sort();
     table
 }
 
@@ -123,15 +124,15 @@ impl Synonyms {
                 }
             }
         }
-        table.stops.sort_by_cached_key(|s| std::cmp::Reverse(s.len()));
-        table.weak.sort_unstable();
+        table.stops.small_stable_sort_by_key(|s| std::cmp::Reverse(s.len()));
+        table.weak.small_sort();
         table.weak.dedup();
-        table.qualifiers.sort_by_cached_key(|q| std::cmp::Reverse(q.lead.len() + q.key.len()));
+        table.qualifiers.small_stable_sort_by_key(|q| std::cmp::Reverse(q.lead.len() + q.key.len()));
         table.known = table.rules.iter().flat_map(|r| r.from.iter().cloned()).collect();
-        table.known.sort_unstable();
+        table.known.small_sort();
         table.known.dedup();
         // Longer phrases first, so that "mat so do" is tried before "mat".
-        table.rules.sort_by_cached_key(|r| std::cmp::Reverse(r.from.len()));
+        table.rules.small_stable_sort_by_key(|r| std::cmp::Reverse(r.from.len()));
         table.by_first = by_first(table.rules.iter().map(|r| &r.from));
         table.stops_by_first = by_first(table.stops.iter());
         table
@@ -186,7 +187,7 @@ impl Synonyms {
         // Only the stop phrases that begin with a word of the query, in the table's order.
         let mut stops: Vec<usize> =
             words.iter().flat_map(|w| starting_with(&self.stops_by_first, w)).copied().collect();
-        stops.sort_unstable();
+        stops.small_sort();
         stops.dedup();
         for stop in stops.into_iter().map(|i| &self.stops[i]) {
             for start in 0..words.len().saturating_sub(stop.len() - 1) {
@@ -231,7 +232,7 @@ impl Synonyms {
             }
         }
         // In the table's order (longer phrases first), then from the left.
-        hits.sort_unstable();
+        hits.small_sort();
         hits.dedup();
         let found: Vec<(usize, &Rule)> = hits.into_iter().map(|(i, start)| (start, &self.rules[i])).collect();
         let replace = |v: &Variant, start: usize, rule: &Rule, to: &[String]| -> Variant {
@@ -267,7 +268,7 @@ impl Synonyms {
             let mut chosen: Vec<(usize, &Rule)> = Vec::new();
             // Longest phrases first, and of equals the one further left: "mất gcn | qsdd".
             let mut by_length = found.clone();
-            by_length.sort_by_cached_key(|(start, rule)| (std::cmp::Reverse(rule.from.len()), *start));
+            by_length.small_stable_sort_by_key(|(start, rule)| (std::cmp::Reverse(rule.from.len()), *start));
             for (start, rule) in &by_length {
                 let span = *start..*start + rule.from.len();
                 if taken[span.clone()].iter().all(|t| !*t) {
@@ -276,7 +277,7 @@ impl Synonyms {
                 }
             }
             if chosen.len() > 1 {
-                chosen.sort_unstable_by_key(|(start, _)| std::cmp::Reverse(*start));
+                chosen.small_sort_by_key(|(start, _)| std::cmp::Reverse(*start));
                 let mut all = typed.clone();
                 for (start, rule) in chosen {
                     all = replace(&all, start, rule, &rule.to[0]);

@@ -3,6 +3,7 @@
 //! Most folded Vietnamese words are syllables of at most 8 letters: those are looked up as one
 //! integer, which is most of the build's lookups, without comparing strings.
 
+use crate::sort::SmallSort;
 use std::collections::HashMap;
 
 use super::word_hash::BuildWordHasher;
@@ -67,7 +68,7 @@ impl Vocabulary {
     pub fn into_sorted(self) -> (Vec<String>, Vec<u32>) {
         let mut words = self.words;
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        order.small_sort_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
         let mut renumber = vec![0u32; words.len()];
         for (new, &old) in order.iter().enumerate() {
             renumber[old as usize] = new as u32;
@@ -101,9 +102,9 @@ mod tests {
     fn packed_words_sort_as_the_words() {
         let words = ["", "a", "ab", "b", "ba", "zzzzzzzz", "thu", "thuc"];
         let mut by_key: Vec<&str> = words.to_vec();
-        by_key.sort_by_key(|w| pack(w));
+        by_key.small_stable_sort_by_key(|w| pack(w));
         let mut by_text = words.to_vec();
-        by_text.sort();
+        by_text.small_sort();
         assert_eq!(by_key, by_text);
     }
 }

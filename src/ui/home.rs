@@ -1,6 +1,7 @@
 //! Before anything is typed: the commune's featured procedures, situations of life with the
 //! procedures each needs, the procedures by field, and a few one-tap searches.
 
+use crate::sort::SmallSort;
 use leptos::prelude::*;
 
 use super::related::procedure_link;
@@ -64,7 +65,7 @@ fn fields(state: State, data: &Data) -> Option<impl IntoView> {
             None => by_field.push((field, vec![&p.code])),
         }
     }
-    by_field.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    by_field.small_sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
     let items = by_field
         .iter()
         .map(|(field, codes)| folding_list(state, "field", field, (t.field_count)(field, codes.len()), codes))

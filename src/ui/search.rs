@@ -1,6 +1,7 @@
 //! The search box (an ARIA combobox), the live count, the list of results, and what shows
 //! instead of results: suggestions, no-results help, the load error.
 
+use crate::sort::SmallSort;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -294,7 +295,7 @@ impl Facets {
                 None => fields.push((field, 1)),
             }
         }
-        fields.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        fields.small_sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let levels = LEVELS.iter().zip(t.levels).filter_map(|((level, value), label)| {
             choice(value, label, count(&Filter { level: Some(*level), ..Filter::default() }))
         });
