@@ -28,8 +28,8 @@ export const BUDGETS = [
     what: 'widget code (loader + glue + wasm, CSS inside)',
     files: (dist) => WIDGET_FILES.map((f) => path.join(dist, f)),
     issue: 120 * KB,
-    // Not met: Leptos and the widget's features weigh 321 KB. The limit stops it growing unnoticed.
-    limit: 325 * KB,
+    // Not met: Leptos and the widget's features weigh 310 KB. The limit stops it growing unnoticed.
+    limit: 315 * KB,
   },
   {
     what: 'commune catalog, first load (the index)',
