@@ -3,6 +3,8 @@
 //! and `motcua check` would.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
 use motcua::catalog::{self, Procedure};
 use motcua::date::Date;
@@ -15,20 +17,26 @@ const TODAY: Date = Date { year: 2026, month: 12, day: 4 };
 fuzz_target!(|bytes: &[u8]| {
     // The widget reads text: the browser decodes the response, replacing bad UTF-8.
     let json = String::from_utf8_lossy(bytes);
-    let holidays = Holidays::shipped();
+    let holidays = holidays();
     if let Ok(loaded) = catalog::load(&json) {
         let catalog = loaded.catalog;
         let _ = catalog::warnings(&catalog, TODAY, catalog::DEFAULT_MAX_AGE_DAYS);
         let index = Index::from_catalog(&catalog);
         for p in &catalog.procedures {
             let _ = index.search(&p.name, 10);
-            dates(p, &holidays);
+            dates(p, holidays);
         }
     }
     if let Ok(p) = catalog::load_procedure(&json, "1.001193") {
-        dates(&p, &holidays);
+        dates(&p, holidays);
     }
 });
+
+/// The shipped table, read once (not for every input).
+fn holidays() -> &'static Holidays {
+    static HOLIDAYS: OnceLock<Holidays> = OnceLock::new();
+    HOLIDAYS.get_or_init(Holidays::shipped)
+}
 
 /// Every result date the procedure page can show, filed at opening, noon and closing time.
 fn dates(p: &Procedure, holidays: &Holidays) {
