@@ -26,6 +26,8 @@ const dist = path.resolve(args.dist ?? 'dist');
 const national = args.national ? path.resolve(args.national) : null;
 const nationalRecords = national && national.replace(/\.json$/, '');
 const scaled = args.scaled ? path.resolve(args.scaled) : null;
+/** The catalogs given besides the demo commune's, by name: each served at /<name>.json, on /<name>.html. */
+const given = Object.entries({ national, scaled }).filter(([, file]) => file);
 const runs = Number(args.runs ?? 3);
 const QUERY = 'khai sinh';
 
@@ -43,8 +45,7 @@ const sizeOf = (file, body) => ({ file, raw: body.length, gzip: gzip(body).lengt
 const sizes = files(dist)
   .filter((f) => /\.(wasm|js|css|html|json|svg)$/.test(f))
   .map((f) => sizeOf(f, readFileSync(path.join(dist, f))));
-if (national) sizes.push(sizeOf('(national catalog index)', readFileSync(national)));
-if (scaled) sizes.push(sizeOf('(scaled catalog)', readFileSync(scaled)));
+for (const [name, file] of given) sizes.push(sizeOf(`(${name} catalog index)`, readFileSync(file)));
 console.log('\nSizes (KB)');
 console.log(`${'file'.padEnd(40)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
 for (const s of sizes) console.log(`${s.file.padEnd(40)} ${kb(s.raw).padStart(9)} ${kb(s.gzip).padStart(9)} ${kb(s.brotli).padStart(9)}`);
@@ -62,18 +63,17 @@ const compressed = new Map();
 const page = (catalog) =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>load</title><script type="module" src="motcua.js"></script></head>` +
   `<body><mot-cua catalog="${catalog}"></mot-cua></body></html>`;
-const pages = {
-  '/commune.html': page('catalogs/commune-demo.json'),
-  '/national.html': page('national.json'),
-  '/scaled.html': page('scaled.json'),
-};
+const pages = Object.fromEntries([
+  ['/commune.html', page('catalogs/commune-demo.json')],
+  ...given.map(([name]) => [`/${name}.html`, page(`${name}.json`)]),
+]);
+const catalogFiles = Object.fromEntries(given.map(([name, file]) => [`/${name}.json`, file]));
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x').pathname;
   let body;
   let type;
   if (pages[url]) [body, type] = [Buffer.from(pages[url]), TYPES['.html']];
-  else if (url === '/national.json' && national) [body, type] = [readFileSync(national), TYPES['.json']];
-  else if (url === '/scaled.json' && scaled) [body, type] = [readFileSync(scaled), TYPES['.json']];
+  else if (catalogFiles[url]) [body, type] = [readFileSync(catalogFiles[url]), TYPES['.json']];
   else if (url.startsWith('/national/') && nationalRecords) {
     const file = path.join(nationalRecords, path.basename(url));
     if (!existsSync(file)) return res.writeHead(404).end();
@@ -96,8 +96,7 @@ const server = createServer((req, res) => {
 // Compressed once before any timing (brotli 11 on the national catalog takes seconds).
 for (const file of WIDGET_FILES) compressed.set(`/${file}`, brotli(readFileSync(path.join(dist, file))));
 compressed.set('/catalogs/commune-demo.json', brotli(readFileSync(path.join(dist, 'catalogs/commune-demo.json'))));
-if (national) compressed.set('/national.json', brotli(readFileSync(national)));
-if (scaled) compressed.set('/scaled.json', brotli(readFileSync(scaled)));
+for (const [url, file] of Object.entries(catalogFiles)) compressed.set(url, brotli(readFileSync(file)));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
@@ -167,12 +166,7 @@ async function firstResult(browser, pagePath, condition) {
 const browser = await launchChromium();
 const startup = [];
 try {
-  const catalogs = [
-    ['commune', '/commune.html'],
-    ...(national ? [['national', '/national.html']] : []),
-    ...(scaled ? [['scaled', '/scaled.html']] : []),
-  ];
-  for (const [catalog, pagePath] of catalogs) {
+  for (const [catalog, pagePath] of [['commune', '/commune.html'], ...given.map(([name]) => [name, `/${name}.html`])]) {
     for (const [name, condition] of Object.entries(CONDITIONS)) {
       const times = [];
       for (let i = 0; i < runs; i++) {
