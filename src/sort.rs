@@ -83,15 +83,8 @@ pub trait SmallSort<T> {
 }
 
 impl<T> SmallSort<T> for [T] {
-    fn small_sort_by(&mut self, mut cmp: impl FnMut(&T, &T) -> Ordering) {
-        let len = self.len();
-        heap_sort(len, &mut |op, i, j| match op {
-            Op::Less => cmp(&self[i], &self[j]) == Ordering::Less,
-            Op::Swap => {
-                self.swap(i, j);
-                false
-            }
-        });
+    fn small_sort_by(&mut self, cmp: impl FnMut(&T, &T) -> Ordering) {
+        heap_sort(self.len(), &mut ops(self, cmp));
     }
 
     fn small_stable_sort_by_key<K: Ord>(&mut self, key: impl FnMut(&T) -> K) {
@@ -108,15 +101,22 @@ impl<T> SmallSort<T> for [T] {
         }
     }
 
-    fn small_select_nth_by(&mut self, n: usize, mut cmp: impl FnMut(&T, &T) -> Ordering) {
-        let len = self.len();
-        heap_select(len, n, &mut |op, i, j| match op {
-            Op::Less => cmp(&self[i], &self[j]) == Ordering::Less,
-            Op::Swap => {
-                self.swap(i, j);
-                false
-            }
-        });
+    fn small_select_nth_by(&mut self, n: usize, cmp: impl FnMut(&T, &T) -> Ordering) {
+        heap_select(self.len(), n, &mut ops(self, cmp));
+    }
+}
+
+/// The heap's operations on `slice`, ordered by `cmp`.
+fn ops<'a, T, C: FnMut(&T, &T) -> Ordering + 'a>(
+    slice: &'a mut [T],
+    mut cmp: C,
+) -> impl FnMut(Op, usize, usize) -> bool + 'a {
+    move |op, i, j| match op {
+        Op::Less => cmp(&slice[i], &slice[j]) == Ordering::Less,
+        Op::Swap => {
+            slice.swap(i, j);
+            false
+        }
     }
 }
 
