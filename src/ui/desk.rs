@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::data::Stage;
+use super::part;
 use super::print::Paper;
-use super::procedure::ProcedureView;
 use super::slip::{self, Entry};
 use super::{checklist, State};
 
@@ -37,7 +37,7 @@ fn procedure_pane(state: State) -> AnyView {
     let t = state.text();
     let Some(data) = state.data() else { return ().into_any() };
     if let Some(doc) = state.open.get() {
-        return view! { <ProcedureView state=state data=data doc=doc /> }.into_any();
+        return part::procedure_page(state, data, doc).into_any();
     }
     let keys = t
         .desk_keys

@@ -10,6 +10,7 @@ mod fees;
 mod home;
 mod network;
 mod papers;
+mod part;
 mod print;
 mod procedure;
 mod related;
@@ -295,8 +296,10 @@ impl State {
         self.focus_input();
     }
 
-    /// Fetches ahead the full record of `doc` (split catalogs), which is about to be opened.
+    /// Fetches ahead the full record of `doc` (split catalogs), which is about to be opened, and
+    /// the procedure page's code.
     pub fn prefetch(&self, doc: usize) {
+        part::preload_procedure();
         if let Some(data) = self.data() {
             data.prefetch(doc);
         }
@@ -406,6 +409,13 @@ pub fn Widget(
         open
     });
 
+    // Results listed: one is likely to be opened next, so its page's code is fetched ahead.
+    Effect::new(move |_| {
+        if state.listed.with(|l| !l.is_empty()) {
+            part::preload_procedure();
+        }
+    });
+
     let retry = move || start(source.clone());
     let reset_delay = options.reset_delay();
     let resets = reset_delay.is_some();
@@ -413,9 +423,6 @@ pub fn Widget(
     let stale_after = options.stale_after.map_or(crate::catalog::DEFAULT_MAX_AGE_DAYS, i64::from);
     if let Some(seconds) = reset_delay {
         desk::reset_when_idle(state, seconds);
-    }
-    if state.desk() {
-        desk::shortcuts(state);
     }
 
     // Everything is drawn again in the other language; what was typed and opened stays.
@@ -435,7 +442,7 @@ pub fn Widget(
                             {search(state)}
                             {move || body(state, retry.clone(), compact)}
                         }.into_any(),
-                        true => desk::panes(state, search(state), move || body(state, retry.clone(), compact)).into_any(),
+                        true => part::desk_panes(state, move || search(state).into_any(), move || body(state, retry.clone(), compact)).into_any(),
                     }}
                     {resets.then(|| view! { <p class="reset-note" role="status">{move || state.reset_note.get()}</p> })}
                     {(!compact).then(|| view! { <search::SourceNote state=state /> })}
@@ -473,7 +480,7 @@ fn body(state: State, retry: impl Fn() + Clone + 'static, compact: bool) -> AnyV
     // At the desk, the procedure has a pane of its own (and opening one leaves this one as it is).
     if !state.desk() {
         if let Some(doc) = state.open.get() {
-            return view! { <procedure::ProcedureView state=state data=data doc=doc /> }.into_any();
+            return part::procedure_page(state, data, doc).into_any();
         }
     }
     if state.query.with(|q| q.trim().is_empty()) {

@@ -111,30 +111,32 @@ fn with_details(
     move || match stage.get() {
         Stage::Whole | Stage::Ready => untrack(|| data.full(doc)).map(|full| draw(&full)),
         _ if !say => None,
-        Stage::Loading => {
-            Some(view! { <p class="notice details-loading" role="status">{t.details_loading}</p> }.into_any())
-        }
+        Stage::Loading => Some(loading_notice(t).into_any()),
         Stage::Failed => {
-            let retry = {
-                let data = Arc::clone(&data);
-                move |_| data.fetch(doc)
-            };
-            // The portal has the same record: its search for the name is the way on meanwhile.
             let name = data.catalog.procedures.get(doc).map(|p| p.name.as_str()).unwrap_or_default();
-            Some(
-                view! {
-                    <div class="notice details-failed" role="alert">
-                        <p>{t.details_failed}</p>
-                        <button type="button" class="retry" on:click=retry>{t.retry}</button>
-                        " "
-                        <a class="portal-search" href=portal::keyword_search_url(name) target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
-                            {t.portal_search}
-                        </a>
-                    </div>
-                }
-                .into_any(),
-            )
+            let again = Arc::clone(&data);
+            Some(failed_notice(t, name, move || again.fetch(doc)).into_any())
         }
+    }
+}
+
+/// That what the page needs is on its way.
+pub(super) fn loading_notice(t: &'static Text) -> impl IntoView {
+    view! { <p class="notice details-loading" role="status">{t.details_loading}</p> }
+}
+
+/// That what the page of the procedure `name` needs did not come: try `again`, or meanwhile the
+/// portal's search for the name (the portal has the same record).
+pub(super) fn failed_notice(t: &'static Text, name: &str, again: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <div class="notice details-failed" role="alert">
+            <p>{t.details_failed}</p>
+            <button type="button" class="retry" on:click=move |_| again()>{t.retry}</button>
+            " "
+            <a class="portal-search" href=portal::keyword_search_url(name) target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
+                {t.portal_search}
+            </a>
+        </div>
     }
 }
 

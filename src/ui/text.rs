@@ -114,6 +114,9 @@ pub struct Text {
     /// While a procedure's full record is on its way (split catalogs).
     pub details_loading: &'static str,
     pub details_failed: &'static str,
+    /// While the desk's part of the widget's code is on its way, and when it did not come.
+    pub desk_loading: &'static str,
+    pub desk_failed: &'static str,
 
     pub back: &'static str,
     /// Label of the official name, shown below the commune's friendly name.
@@ -330,6 +333,8 @@ pub const VI: Text = Text {
     retry: "Thử lại",
     details_loading: "Đang tải giấy tờ, lệ phí và thời hạn của thủ tục…",
     details_failed: "Không tải được giấy tờ, lệ phí và thời hạn của thủ tục này. Kiểm tra kết nối mạng rồi thử lại, hoặc xem thủ tục trên Cổng Dịch vụ công.",
+    desk_loading: "Đang tải công cụ cho bộ phận một cửa…",
+    desk_failed: "Không tải được công cụ cho bộ phận một cửa. Kiểm tra kết nối mạng rồi thử lại.",
 
     back: "Quay lại",
     official_name: "Tên chính thức:",

@@ -107,6 +107,8 @@ pub const EN: Text = Text {
     retry: "Try again",
     details_loading: "Loading the papers, fees and processing time of this procedure…",
     details_failed: "The papers, fees and processing time of this procedure could not be loaded. Check the connection and try again, or see the procedure on the National Public Service Portal.",
+    desk_loading: "Loading the one-stop desk's tools…",
+    desk_failed: "The one-stop desk's tools could not be loaded. Check the connection and try again.",
 
     back: "Back",
     official_name: "Official name:",
