@@ -18,6 +18,7 @@ export TRUNK_SKIP_VERSION_CHECK=true
 # Pinned versions. wasm-bindgen is read from Cargo.lock (the CLI must equal the crate).
 MOTCUA_TRUNK_VERSION=0.21.14
 MOTCUA_CARGO_FUZZ_VERSION=0.13.2
+MOTCUA_WASM_SPLIT_VERSION=0.2.4
 MOTCUA_WASM_OPT_VERSION=132
 MOTCUA_CHROMIUM=/usr/bin/chromium
 MOTCUA_CHROMEDRIVER=/usr/bin/chromedriver
