@@ -24,6 +24,11 @@ function start() {
   started ??= (async () => {
     const wasm = fetch(new URL('./pkg/motcua_bg.wasm', import.meta.url));
     wasm.catch(() => {}); // when the glue fails first, its error is the one reported
+    // The glue imports __wasm_split.js (which fetches the parts of the code loaded on demand):
+    // asked for with the glue, not once the glue has come.
+    const split = document.createElement('link');
+    Object.assign(split, { rel: 'modulepreload', href: new URL('./pkg/__wasm_split.js', import.meta.url).href });
+    document.head.append(split);
     const module = await import('./pkg/motcua.js');
     await module.default({ module_or_path: wasm });
     glue = module;
