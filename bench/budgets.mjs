@@ -19,17 +19,41 @@ export const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.consta
 export const gzip = (b) => zlib.gzipSync(b, { level: 9 });
 export const kb = (n) => (n / 1024).toFixed(1);
 
-/** The widget's own files: the loader, the wasm-bindgen glue and the wasm (its CSS is inside). */
-export const WIDGET_FILES = ['motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm'];
+/**
+ * The widget's files a page loads: the loader, the wasm-bindgen glue, the split loader and the main
+ * wasm (its CSS is inside). The rest of its code is in parts fetched when first needed
+ * (src/ui/part.rs): [`partFiles`].
+ */
+export const WIDGET_FILES = ['motcua.js', 'pkg/motcua.js', 'pkg/__wasm_split.js', 'pkg/motcua_bg.wasm'];
+
+/** The parts of the widget's code fetched when first needed (scripts/split-wasm), in `dist`. */
+export function partFiles(dist) {
+  const pkg = path.join(dist, 'pkg');
+  if (!existsSync(pkg)) return [];
+  return readdirSync(pkg)
+    .filter((f) => /^(split_\w+|chunk_\d+)\.wasm$/.test(f))
+    .sort()
+    .map((f) => `pkg/${f}`);
+}
 
 const KB = 1024;
 export const BUDGETS = [
   {
-    what: 'widget code (loader + glue + wasm, CSS inside)',
+    what: 'widget code on page load (CSS inside)',
     files: (dist) => WIDGET_FILES.map((f) => path.join(dist, f)),
     issue: 120 * KB,
-    // Not met: Leptos and the widget's features weigh 310 KB. The limit stops it growing unnoticed.
-    limit: 315 * KB,
+    // Not met: Leptos, the catalog reader, the search and its views weigh 242 KB. The limit stops
+    // it growing unnoticed.
+    limit: 245 * KB,
+  },
+  {
+    what: 'widget code in all, with the parts',
+    files: (dist) => [...WIDGET_FILES, ...partFiles(dist)].map((f) => path.join(dist, f)),
+    // The issue's budget is for the code shipped; what a page loads is above. This is all a desk
+    // fetches in a day, 36 KB more than the same code in one file (code the parts share with the
+    // main module is in each).
+    issue: 120 * KB,
+    limit: 350 * KB,
   },
   {
     what: 'commune catalog, first load (the index)',

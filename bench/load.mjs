@@ -17,7 +17,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 import { launchChromium } from '../tests/e2e/helpers.mjs';
-import { WIDGET_FILES, brotli, gzip, kb, measureBudgets, measureRecords, printBudgets } from './budgets.mjs';
+import { WIDGET_FILES, brotli, gzip, kb, measureBudgets, measureRecords, partFiles, printBudgets } from './budgets.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -94,7 +94,7 @@ const server = createServer((req, res) => {
   res.end(compressed.get(url));
 });
 // Compressed once before any timing (brotli 11 on the national catalog takes seconds).
-for (const file of WIDGET_FILES) compressed.set(`/${file}`, brotli(readFileSync(path.join(dist, file))));
+for (const file of [...WIDGET_FILES, ...partFiles(dist)]) compressed.set(`/${file}`, brotli(readFileSync(path.join(dist, file))));
 compressed.set('/catalogs/commune-demo.json', brotli(readFileSync(path.join(dist, 'catalogs/commune-demo.json'))));
 for (const [url, file] of Object.entries(catalogFiles)) compressed.set(url, brotli(readFileSync(file)));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,6 +3,9 @@
 // and the index only; a record is fetched when its procedure is opened (or beforehand, when its
 // result is pointed at), once; a record that does not come says so and can be asked for again;
 // a single-file catalog still works.
+// The widget's code is split too (src/ui/part.rs): the procedure page's part is fetched once
+// results are listed, the desk's when a desk starts; a part that does not come is said, and
+// asked for again by a retry, as a record is.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,12 +22,25 @@ const RECORDS = '/catalogs/commune-demo/';
 
 const page = (body) => widgetPage(body, 'motcua lazy');
 
-// The marriage record fails while `refuse` is true (as a weak network would), then comes.
+// The marriage record fails while `refuse` is true (as a weak network would), then comes; so do
+// the widget's parts while `refuseParts` is true.
 let refuse = false;
+let refuseParts = false;
+const PARTS = ['/pkg/split_procedure.wasm', '/pkg/split_desk.wasm', '/pkg/chunk_3.wasm'];
+const part = (file) => (req, res) => {
+  if (refuseParts) {
+    res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/wasm' });
+  res.end(readFileSync(path.join(DIST, file)));
+};
 const ROUTES = {
   '/lazy.html': page('<mot-cua catalog="catalogs/commune-demo.json"></mot-cua>'),
   '/ket-hon.html': page(`<mot-cua catalog="catalogs/commune-demo.json" procedure="${KET_HON}"></mot-cua>`),
   '/single.html': page(`<mot-cua catalog="single/commune-demo.json" procedure="${KHAI_SINH}"></mot-cua>`),
+  '/desk.html': page('<mot-cua catalog="catalogs/commune-demo.json" mode="desk"></mot-cua>'),
+  ...Object.fromEntries(PARTS.map((file) => [file, part(file)])),
   '/single/commune-demo.json': {
     type: 'application/json; charset=utf-8',
     body: readFileSync(path.join(REPO, 'public/catalogs/commune-demo.json')),
@@ -75,7 +91,7 @@ describe('a split catalog', () => {
       // The index is asked for alongside the wasm (preloaded by the loader), and only once.
       assert.deepEqual(
         [...loaded].sort(),
-        ['/catalogs/commune-demo.json', '/lazy.html', '/motcua.js', '/pkg/motcua.js', '/pkg/motcua_bg.wasm'],
+        ['/catalogs/commune-demo.json', '/lazy.html', '/motcua.js', '/pkg/__wasm_split.js', '/pkg/motcua.js', '/pkg/motcua_bg.wasm'],
         'the page, the widget and the index, nothing else',
       );
       const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch]')].map((l) => l.href));
@@ -86,6 +102,9 @@ describe('a split catalog', () => {
       await first.waitFor();
       const code = await first.getAttribute('data-code');
       assert.equal(code, KHAI_SINH, 'the birth registration comes first');
+      // Results are listed: the procedure page's code is fetched ahead, not the desk's.
+      const procedurePart = ['/pkg/chunk_3.wasm', '/pkg/split_procedure.wasm'];
+      await eventually(() => procedurePart.every((file) => since(start).includes(file)), 'the procedure part, ahead');
       await first.hover();
       await eventually(() => records(since(start)).includes(`${RECORDS}${KHAI_SINH}.json`), 'prefetched on hover');
       await first.click();
@@ -98,6 +117,8 @@ describe('a split catalog', () => {
       await view.locator('dl.fees').waitFor();
       const fetched = records(since(start));
       assert.deepEqual(fetched, [`${RECORDS}${KHAI_SINH}.json`], `each record once: ${fetched.join(' ')}`);
+      const parts = since(start).filter((p) => PARTS.includes(p)).sort();
+      assert.deepEqual(parts, procedurePart, 'each part once, and not the desk\'s');
     });
   });
 
@@ -128,6 +149,62 @@ describe('a split catalog', () => {
       { expected: [/503/, /status of 503/] },
     ).finally(() => {
       refuse = false;
+    });
+  });
+
+  test('a part of the code that does not come: the name, said plainly, a retry and the portal search; the retry draws the page', () => {
+    refuseParts = true;
+    return visit(
+      browser,
+      server,
+      'ket-hon.html',
+      DESKTOP,
+      async (page) => {
+        const view = procedure(page);
+        const failed = view.locator('.details-failed[role=alert]');
+        await failed.waitFor();
+        assert.match((await view.locator('h2').textContent()) ?? '', /kết hôn/i, 'the name, from the index');
+        assert.match((await failed.textContent()) ?? '', /Không tải được/);
+        assert.match((await failed.locator('a.portal-search').getAttribute('href')) ?? '', /^https:\/\/dichvucong\.gov\.vn\//);
+        assert.equal(await view.locator('button.back').count(), 1, 'a way back to the search');
+        // The widget still answers: no crash notice, and the search works.
+        await page.locator('mot-cua input[type=search]').fill('khai sinh');
+        await page.locator('mot-cua li[role=option]').first().waitFor();
+        await page.locator('mot-cua li[role=option]').first().click();
+        await failed.waitFor();
+        refuseParts = false;
+        await failed.locator('button.retry').click();
+        await view.locator('dl.fees').waitFor();
+        await view.locator('a.start-online').waitFor();
+        assert.equal(await view.locator('.details-failed').count(), 0);
+      },
+      { expected: [/503/, /status of 503/, /failed to load|Failed to load|instantiate|TypeError/i] },
+    ).finally(() => {
+      refuseParts = false;
+    });
+  });
+
+  test('the desk\'s part that does not come: said plainly, and a retry brings the desk', () => {
+    refuseParts = true;
+    return visit(
+      browser,
+      server,
+      'desk.html',
+      DESKTOP,
+      async (page) => {
+        const failed = page.locator('mot-cua .details-failed[role=alert]');
+        await failed.waitFor();
+        assert.match((await failed.textContent()) ?? '', /Không tải được công cụ cho bộ phận một cửa/);
+        refuseParts = false;
+        await failed.locator('button.retry').click();
+        await page.locator('mot-cua .desk-panes input[type=search]').fill('khai sinh');
+        await page.locator('mot-cua li[role=option]').first().click();
+        await page.locator('mot-cua section.procedure dl.fees').waitFor();
+        assert.equal(await failed.count(), 0);
+      },
+      { expected: [/503/, /status of 503/, /failed to load|Failed to load|instantiate|TypeError/i] },
+    ).finally(() => {
+      refuseParts = false;
     });
   });
 
