@@ -22,13 +22,12 @@ const RECORDS = '/catalogs/commune-demo/';
 
 const page = (body) => widgetPage(body, 'motcua lazy');
 
-// The marriage record fails while `refuse` is true (as a weak network would), then comes; so do
-// the widget's parts while `refuseParts` is true.
-let refuse = false;
-let refuseParts = false;
+// The marriage record fails while `refusing.record` is on (as a weak network would), then comes;
+// so do the widget's parts while `refusing.parts` is on.
+const refusing = { record: false, parts: false };
 const PARTS = ['/pkg/split_procedure.wasm', '/pkg/split_desk.wasm', '/pkg/chunk_3.wasm'];
 const part = (file) => (req, res) => {
-  if (refuseParts) {
+  if (refusing.parts) {
     res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
     return;
   }
@@ -46,7 +45,7 @@ const ROUTES = {
     body: readFileSync(path.join(REPO, 'public/catalogs/commune-demo.json')),
   },
   [`${RECORDS}${KET_HON}.json`]: (req, res) => {
-    if (refuse) {
+    if (refusing.record) {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
       return;
     }
@@ -68,6 +67,14 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Visits `pagePath` while `refusing[which]` is on (the server refuses those files), then turns it off. */
+const whileRefusing = (which, pagePath, fn, expected) => {
+  refusing[which] = true;
+  return visit(browser, server, pagePath, DESKTOP, fn, { expected }).finally(() => {
+    refusing[which] = false;
+  });
+};
 
 const since = (start) => server.requests.slice(start).map((r) => r.path);
 const records = (paths) => paths.filter((p) => p.startsWith(RECORDS));
@@ -123,13 +130,7 @@ describe('a split catalog', () => {
   });
 
   test('a record that does not come: said plainly, with a retry and the portal search; the retry shows it', () => {
-    refuse = true;
-    return visit(
-      browser,
-      server,
-      'ket-hon.html',
-      DESKTOP,
-      async (page) => {
+    return whileRefusing('record', 'ket-hon.html', async (page) => {
         const view = procedure(page);
         await view.locator('h2').waitFor();
         const failed = view.locator('.details-failed[role=alert]');
@@ -140,26 +141,16 @@ describe('a split catalog', () => {
         assert.match((await view.locator('h2').textContent()) ?? '', /kết hôn/i);
         assert.equal(await view.locator('.procedure-meta .code').textContent(), KET_HON);
         assert.equal(await view.locator('a.start-online').count(), 0, 'no start link without the record');
-        refuse = false;
+        refusing.record = false;
         await failed.locator('button.retry').click();
         await view.locator('dl.fees').waitFor();
         await view.locator('a.start-online').waitFor();
         assert.equal(await view.locator('.details-failed').count(), 0);
-      },
-      { expected: [/503/, /status of 503/] },
-    ).finally(() => {
-      refuse = false;
-    });
+      }, [/503/, /status of 503/]);
   });
 
   test('a part of the code that does not come: the name, said plainly, a retry and the portal search; the retry draws the page', () => {
-    refuseParts = true;
-    return visit(
-      browser,
-      server,
-      'ket-hon.html',
-      DESKTOP,
-      async (page) => {
+    return whileRefusing('parts', 'ket-hon.html', async (page) => {
         const view = procedure(page);
         const failed = view.locator('.details-failed[role=alert]');
         await failed.waitFor();
@@ -172,40 +163,26 @@ describe('a split catalog', () => {
         await page.locator('mot-cua li[role=option]').first().waitFor();
         await page.locator('mot-cua li[role=option]').first().click();
         await failed.waitFor();
-        refuseParts = false;
+        refusing.parts = false;
         await failed.locator('button.retry').click();
         await view.locator('dl.fees').waitFor();
         await view.locator('a.start-online').waitFor();
         assert.equal(await view.locator('.details-failed').count(), 0);
-      },
-      { expected: [/503/, /status of 503/, /failed to load|Failed to load|instantiate|TypeError/i] },
-    ).finally(() => {
-      refuseParts = false;
-    });
+      }, [/503/, /status of 503/, /failed to load|Failed to load|instantiate|TypeError/i]);
   });
 
   test('the desk\'s part that does not come: said plainly, and a retry brings the desk', () => {
-    refuseParts = true;
-    return visit(
-      browser,
-      server,
-      'desk.html',
-      DESKTOP,
-      async (page) => {
+    return whileRefusing('parts', 'desk.html', async (page) => {
         const failed = page.locator('mot-cua .details-failed[role=alert]');
         await failed.waitFor();
         assert.match((await failed.textContent()) ?? '', /Không tải được công cụ cho bộ phận một cửa/);
-        refuseParts = false;
+        refusing.parts = false;
         await failed.locator('button.retry').click();
         await page.locator('mot-cua .desk-panes input[type=search]').fill('khai sinh');
         await page.locator('mot-cua li[role=option]').first().click();
         await page.locator('mot-cua section.procedure dl.fees').waitFor();
         assert.equal(await failed.count(), 0);
-      },
-      { expected: [/503/, /status of 503/, /failed to load|Failed to load|instantiate|TypeError/i] },
-    ).finally(() => {
-      refuseParts = false;
-    });
+      }, [/503/, /status of 503/, /failed to load|Failed to load|instantiate|TypeError/i]);
   });
 
   test('a single-file catalog still works, with nothing more to fetch', () => {
