@@ -8,9 +8,10 @@ use crate::sort::SmallSort;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::json::{self, Misfit};
+use crate::catalog::fee_field;
+use crate::json::{self, read_struct, FromJson, Misfit, Reader};
 use crate::outbound;
 
 use crate::catalog::{
@@ -22,78 +23,101 @@ pub const FORMAT: &str = "motcua-overlay";
 /// Major version this build reads.
 pub const FORMAT_MAJOR: u32 = 1;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Overlay {
     pub format: String,
     pub format_version: String,
     /// Free text for the people who maintain the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub commune: Option<Commune>,
     /// Keep only procedures published centrally or by this province (matched in the issuer's
     /// name, e.g. `Hải Phòng`); other provinces' own procedures are dropped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub province_filter: Option<String>,
     /// Codes to leave out of this commune's catalog.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
     /// Procedures the national data lacks (e.g. a province's new interlinked procedures).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub add: Vec<Procedure>,
     /// Changes to procedures, by code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub procedures: BTreeMap<String, Patch>,
     /// Legal documents cited by fees; replaces a catalog document with the same id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
     /// Local fees, applied in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fees: Vec<FeeRule>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub featured: Vec<String>,
     /// Hosts the commune's links may go to besides the portal (its documents' sites), added to
     /// the catalog's; bare host names, e.g. `haiphong.gov.vn` (its subdomains too).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub link_hosts: Vec<String>,
     /// Added to the catalog's life events; an existing id gets the extra procedures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub life_events: Vec<LifeEvent>,
     /// Replace the catalog's journeys when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub journeys: Option<Vec<Journey>>,
 }
 
 /// What the commune changes in one procedure. Absent fields leave the procedure as it is.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Patch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub staff_note: Option<String>,
     /// Cases to add (fees can also be attached to them by `FeeRule::case`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lifecycle: Option<Lifecycle>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lienthong: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub online: Option<OnlineLevel>,
 }
 
 /// A local fee for some procedures. Without `case` it replaces, on each channel it applies to
 /// (`channels`, empty = all), the fees of the national record; further rules on the same channel
 /// add to it. With `case` it goes to that case (created when missing).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FeeRule {
     pub procedures: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub case: Option<String>,
     #[serde(flatten)]
     pub fee: Fee,
+}
+
+read_struct!(Overlay, Overlay::default(), required [format, format_version],
+    optional [note, commune, province_filter, exclude, add, procedures, documents, fees, featured, link_hosts,
+        life_events, journeys]);
+read_struct!(Patch, Patch::default(), required [], optional [friendly_name, keywords, staff_note, cases, lifecycle,
+    lienthong, online]);
+
+impl FromJson for FeeRule {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Misfit> {
+        let (mut procedures, mut case, mut kind) = (None, None, None);
+        let mut fee = Fee::new(crate::catalog::FeeKind::Unknown, None);
+        r.object(|r, key| {
+            match key {
+                "procedures" => procedures = Some(r.value()?),
+                "case" => case = r.value()?,
+                _ => fee_field(r, key, &mut fee, &mut kind)?,
+            }
+            Ok(())
+        })?;
+        fee.kind = r.need(kind, "kind")?;
+        Ok(FeeRule { procedures: r.need(procedures, "procedures")?, case, fee })
+    }
 }
 
 /// Why an overlay could not be read.
@@ -399,7 +423,7 @@ mod tests {
 
     #[test]
     fn mistakes_in_an_overlay_are_named_not_applied() {
-        let overlay: Overlay = serde_json::from_str(
+        let overlay: Overlay = json::read(
             r#"{"format":"motcua-overlay","format_version":"1.0",
                 "procedures":{"9.999999":{"friendly_name":"x"}},
                 "fees":[{"procedures":["1.001193"],"kind":"fee","amount":5,"source":"NQ-99"}],
@@ -421,7 +445,7 @@ mod tests {
 
     #[test]
     fn repealed_status_comes_from_the_overlay() {
-        let overlay: Overlay = serde_json::from_str(
+        let overlay: Overlay = json::read(
             r#"{"format":"motcua-overlay","format_version":"1.0",
                 "procedures":{"1.115750":{"lifecycle":{"status":"repealed","replaced_by":["3.000722"]}}}}"#,
         )
@@ -438,8 +462,8 @@ mod tests {
         let err = parse(&OVERLAY.replace("\"1.0\"", "\"2.0\"")).unwrap_err();
         assert!(err.to_string().contains("2.0"), "{err}");
         let err = parse(&OVERLAY.replace("\"amount\": 8000", "\"amount\": \"tám nghìn\"")).unwrap_err();
-        // Flattened fee fields are named by their rule.
-        assert_eq!(err.path, "fees[0]");
+        // A rule's fee fields are named as its own.
+        assert_eq!(err.path, "fees[0].amount");
         assert!(err.message.contains("tám nghìn"), "{err}");
     }
 }

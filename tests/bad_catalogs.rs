@@ -63,7 +63,7 @@ fn bad_records_are_skipped_and_named_and_the_good_ones_kept() {
         "procedures[1] (1.000002), field levels: invalid type: string \"commune\", expected a sequence",
         "procedures[2] (1.000003): missing field `name`",
         "procedures[3] (1.000001), field code: duplicate code",
-        "procedures[4] (1.000004): a fee of -8000: no fee is negative",
+        "procedures[4] (1.000004): a fee of -8.000: no fee is negative",
         "procedures[5] (1.000005): a fee of -1: no fee is negative",
         "procedures[6] (  ): empty code",
         "procedures[7] (1.000006), field channels[0].channel: unknown variant `email`",

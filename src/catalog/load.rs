@@ -4,12 +4,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use crate::json::{self, Misfit, Reader};
 
-use crate::json::{self, Misfit};
-
-use super::{Catalog, Commune, Document, Journey, LifeEvent, Procedure, Source, FORMAT, FORMAT_VERSION, INDEX_FORMAT};
+use super::{Catalog, Procedure, FORMAT, FORMAT_VERSION, INDEX_FORMAT};
 
 /// A catalog that could be read, with the problems of the records that could not.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,48 +80,79 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-#[derive(Deserialize)]
+/// A catalog with its records not read yet: each record's text, to be read on its own.
 struct Envelope<'a> {
-    format: String,
-    format_version: String,
-    generated_at: String,
-    source: Source,
-    #[serde(default)]
-    commune: Option<Commune>,
-    #[serde(default)]
-    documents: Vec<Document>,
-    #[serde(default)]
-    life_events: Vec<LifeEvent>,
-    #[serde(default)]
-    journeys: Vec<Journey>,
-    #[serde(default)]
-    featured: Vec<String>,
-    #[serde(default)]
-    link_hosts: Vec<String>,
-    #[serde(default)]
-    details: Option<String>,
-    #[serde(borrow)]
-    procedures: Vec<&'a RawValue>,
+    catalog: Catalog,
+    records: Vec<&'a str>,
 }
 
-/// Only the code, to name a record whose other fields are broken.
-#[derive(Deserialize)]
-struct CodeOnly {
-    code: String,
+impl<'a> Envelope<'a> {
+    fn read(json: &'a str) -> Result<Envelope<'a>, Misfit> {
+        let mut r = Reader::new(json);
+        let (mut catalog, mut records) = (Catalog::default(), None);
+        let (mut format, mut format_version, mut generated_at, mut source) = (None, None, None, None);
+        r.object(|r, key| {
+            match key {
+                "format" => format = Some(r.value()?),
+                "format_version" => format_version = Some(r.value()?),
+                "generated_at" => generated_at = Some(r.value()?),
+                "source" => source = Some(r.value()?),
+                "commune" => catalog.commune = r.value()?,
+                "documents" => catalog.documents = r.value()?,
+                "life_events" => catalog.life_events = r.value()?,
+                "journeys" => catalog.journeys = r.value()?,
+                "featured" => catalog.featured = r.value()?,
+                "link_hosts" => catalog.link_hosts = r.value()?,
+                "details" => catalog.details = r.value()?,
+                "procedures" => {
+                    let mut texts = Vec::new();
+                    r.array(|r, _| {
+                        texts.push(r.skip()?);
+                        Ok(())
+                    })?;
+                    records = Some(texts);
+                }
+                _ => drop(r.skip()?),
+            }
+            Ok(())
+        })?;
+        catalog.format = r.need(format, "format")?;
+        catalog.format_version = r.need(format_version, "format_version")?;
+        catalog.generated_at = r.need(generated_at, "generated_at")?;
+        catalog.source = r.need(source, "source")?;
+        let records = r.need(records, "procedures")?;
+        r.end()?;
+        Ok(Envelope { catalog, records })
+    }
+}
+
+/// The code of a record whose other fields are broken, to name it.
+fn code_of(record: &str) -> Option<String> {
+    let mut r = Reader::new(record);
+    let mut code = None;
+    r.object(|r, key| {
+        match key {
+            "code" => code = r.value::<String>().ok(),
+            _ => drop(r.skip()?),
+        }
+        Ok(())
+    })
+    .ok()?;
+    code
 }
 
 /// Reads a catalog. Records that do not fit the format, or repeat an earlier code,
 /// are skipped and listed in [`Loaded::problems`].
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
-    let envelope: Envelope =
-        json::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
+    let Envelope { mut catalog, records } =
+        Envelope::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
-    let split = envelope.format == INDEX_FORMAT;
-    if !(envelope.format == FORMAT || split) || split != envelope.details.is_some() {
-        return Err(LoadError::WrongFormat(envelope.format));
+    let split = catalog.format == INDEX_FORMAT;
+    if !(catalog.format == FORMAT || split) || split != catalog.details.is_some() {
+        return Err(LoadError::WrongFormat(catalog.format));
     }
-    check_version(&envelope.format_version)?;
-    if let Some(template) = envelope.details.as_deref().filter(|t| !is_relative_template(t)) {
+    check_version(&catalog.format_version)?;
+    if let Some(template) = catalog.details.as_deref().filter(|t| !is_relative_template(t)) {
         return Err(LoadError::Syntax {
             path: "details".into(),
             message: format!("{template:?} is not a path beside the index with {{code}} in it"),
@@ -133,40 +161,20 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
 
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
-    let mut procedures = Vec::with_capacity(envelope.procedures.len());
-    for (index, raw) in envelope.procedures.iter().enumerate() {
-        match read_record(raw.get()) {
+    catalog.procedures.reserve(records.len());
+    for (index, record) in records.into_iter().enumerate() {
+        match read_record(record) {
             Ok(procedure) if !seen.insert(procedure.code.clone()) => problems.push(Problem {
                 index,
                 code: Some(procedure.code),
                 path: "code".into(),
                 message: "duplicate code: an earlier record has it; this one is skipped".into(),
             }),
-            Ok(procedure) => procedures.push(procedure),
-            Err(Misfit { path, message }) => {
-                let code = serde_json::from_str::<CodeOnly>(raw.get()).ok().map(|c| c.code);
-                problems.push(Problem { index, code, path, message });
-            }
+            Ok(procedure) => catalog.procedures.push(procedure),
+            Err(Misfit { path, message }) => problems.push(Problem { index, code: code_of(record), path, message }),
         }
     }
-
-    Ok(Loaded {
-        catalog: Catalog {
-            format: envelope.format,
-            format_version: envelope.format_version,
-            generated_at: envelope.generated_at,
-            source: envelope.source,
-            commune: envelope.commune,
-            documents: envelope.documents,
-            life_events: envelope.life_events,
-            journeys: envelope.journeys,
-            featured: envelope.featured,
-            link_hosts: envelope.link_hosts,
-            details: envelope.details,
-            procedures,
-        },
-        problems,
-    })
+    Ok(Loaded { catalog, problems })
 }
 
 /// Reads the full record of procedure `code` (a file of a split catalog), by the rules of a
@@ -209,8 +217,9 @@ fn invalid(p: &Procedure) -> Option<String> {
         return Some("empty name".into());
     }
     let fees = p.channels.iter().flat_map(|c| &c.fees).chain(p.cases.iter().flat_map(|c| &c.fees));
-    if let Some(amount) = fees.filter_map(|f| f.amount).find(|a| !a.is_finite() || *a < 0.0) {
-        return Some(format!("a fee of {amount}: no fee is negative"));
+    // The reader refuses numbers that are not finite.
+    if let Some(amount) = fees.filter_map(|f| f.amount).find(|a| *a < 0.0) {
+        return Some(format!("a fee of {}: no fee is negative", crate::present::amount(amount)));
     }
     None
 }

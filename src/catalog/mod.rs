@@ -5,14 +5,16 @@
 mod check;
 mod commune;
 mod load;
+mod read;
 mod split;
 
 pub use check::{warnings, DEFAULT_MAX_AGE_DAYS};
 pub use commune::is_commune_body;
 pub use load::{load, load_procedure, LoadError, Loaded, Problem, MAX_RECORD_BYTES};
+pub(crate) use read::fee_field;
 pub use split::{detail_path, split, Split, INDEX_FORMAT};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::date::Date;
 
@@ -22,7 +24,7 @@ pub const FORMAT: &str = "motcua-catalog";
 /// A catalog with a greater major version is refused; a greater minor version is read.
 pub const FORMAT_VERSION: (u32, u32) = (1, 3);
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Catalog {
     /// Always [`FORMAT`].
     pub format: String,
@@ -32,27 +34,27 @@ pub struct Catalog {
     pub generated_at: String,
     pub source: Source,
     /// The commune this catalog is for; `None` for a national catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub commune: Option<Commune>,
     /// Legal documents that fees cite, by id (`Fee::source`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
     /// Situations of life (Có con nhỏ, Người thân qua đời…) and the procedures each needs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub life_events: Vec<LifeEvent>,
     /// Procedures that are done together (one-stop interlinked journeys).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub journeys: Vec<Journey>,
     /// Codes the commune puts first on the home view.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub featured: Vec<String>,
     /// Hosts besides the portal's that links may go to, with their subdomains (`haiphong.gov.vn`
     /// for the province's gazette), from the commune's overlay; see [`crate::outbound`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub link_hosts: Vec<String>,
     /// In a split catalog's index: where each procedure's full record is, relative to the index,
     /// with `{code}` standing for the code ([`detail_path`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     pub procedures: Vec<Procedure>,
 }
@@ -89,105 +91,103 @@ impl Catalog {
 }
 
 /// Where the facts come from.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Source {
     /// Human-readable description of the dataset.
     pub name: String,
     /// Date the source was retrieved, `YYYY-MM-DD`, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retrieved: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Commune {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
     /// The portal's province code (`provinceCode`), when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub province_code: Option<String>,
     /// The portal's ward/commune code (`wardCode`), when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ward_code: Option<String>,
     /// The one-stop desk's address, opening hours and phone, as staff write them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub desk: Option<Desk>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Desk {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }
 
 /// One administrative procedure (thủ tục hành chính).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Procedure {
     /// Public code, e.g. `1.001193`.
     pub code: String,
     /// The portal's procedure UUID (`formalityId`), needed for every portal link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub portal_id: Option<String>,
     pub name: String,
     /// The name people use, written by commune staff ("Làm giấy khai sinh").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// Everyday words for this procedure, written by staff ("sổ đỏ", "giấy chứng tử").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
     /// Lĩnh vực, e.g. `Hộ tịch`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<Level>,
     /// The body that published the procedure (a ministry or a province's People's Committee).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Executing agencies (cơ quan thực hiện).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub agencies: Vec<String>,
     /// Who files it (đối tượng thực hiện), as the record says: "Công dân Việt Nam", "Doanh nghiệp"…
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<String>,
-    #[serde(default)]
     pub online: OnlineLevel,
     /// Per channel: processing time and fees.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<ChannelInfo>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub paper_groups: Vec<PaperGroup>,
     /// Situations (trường hợp) with their own papers, time or fees; empty when there is one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// What the citizen receives (kết quả).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub legal_basis: Vec<LegalDoc>,
-    #[serde(default, skip_serializing_if = "Lifecycle::is_active")]
+    #[serde(skip_serializing_if = "Lifecycle::is_active")]
     pub lifecycle: Lifecycle,
     /// Route code on the interlinked portal (lienthong.dichvucong.gov.vn), for liên thông procedures.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lienthong: Option<String>,
     /// A note for desk staff only, from the commune overlay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub staff_note: Option<String>,
     /// Which record the facts come from.
-    #[serde(default)]
     pub source: RecordSource,
     /// Only what search needs ([`Procedure::summary`]): the full record is at the catalog's `details`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub summary: bool,
 }
 
@@ -224,44 +224,43 @@ impl Procedure {
 }
 
 /// A situation within a procedure (trường hợp). What it leaves empty follows the procedure.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Case {
     /// The situation in plain words ("Đăng ký khai sinh không đúng hạn").
     pub name: String,
     /// The portal's case code, e.g. `1.001193.02`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The portal's case UUID (`formalityCaseId`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub portal_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<ProcessingTime>,
     /// Fees of this case; each may be limited to some channels.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fees: Vec<Fee>,
     /// Papers of this case, when they differ from the procedure's.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub paper_groups: Vec<PaperGroup>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// Whether a procedure is still in force.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Lifecycle {
-    #[serde(default)]
     pub status: Status,
     /// `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effective_from: Option<String>,
     /// `YYYY-MM-DD`: the last day it applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effective_to: Option<String>,
     /// Codes of the procedures that replace it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub replaced_by: Vec<String>,
     /// What the decision says, in plain words, with its reference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -271,7 +270,7 @@ impl Lifecycle {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -281,53 +280,53 @@ pub enum Status {
 }
 
 /// A legal document cited by fees.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Short id used by `Fee::source`, e.g. `NQ-23-2026`.
     pub id: String,
     /// Official number, e.g. `23/2026/NQ-HĐND`.
     pub number: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// `YYYY-MM-DD` dates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub issued: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effective_from: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effective_to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// A situation of life and the procedures it usually needs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LifeEvent {
     /// Stable id, e.g. `co-con-nho`.
     pub id: String,
     pub name: String,
     /// Id of the national portal's event group, when there is one (e.g. 750).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub portal_group: Option<u32>,
     pub procedures: Vec<String>,
 }
 
 /// Procedures done together, in order, e.g. khai sinh – thường trú – thẻ BHYT.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Journey {
     pub name: String,
     pub procedures: Vec<String>,
     /// The interlinked procedure that files them all at once, when there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub interlinked: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// Administrative level that handles a procedure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Commune,
@@ -337,7 +336,7 @@ pub enum Level {
 }
 
 /// How much of the procedure can be done on the portal.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OnlineLevel {
     /// Toàn trình: entirely online.
@@ -351,7 +350,7 @@ pub enum OnlineLevel {
 }
 
 /// A way to file the dossier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Trực tiếp.
@@ -362,32 +361,32 @@ pub enum Channel {
     Post,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChannelInfo {
     pub channel: Channel,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<ProcessingTime>,
     /// Fees as recorded; empty when the record states none (which is not the same as free).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fees: Vec<Fee>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// Processing time (thời hạn giải quyết).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProcessingTime {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f32>,
     pub unit: TimeUnit,
     /// The wording of the source, kept for display and audit.
     pub text: String,
     /// For `within_day`: dossiers received after this hour (`HH:MM`) get the result the next working day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cutoff: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     /// Handled within the day of filing.
@@ -401,31 +400,30 @@ pub enum TimeUnit {
     Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fee {
     pub kind: FeeKind,
     /// Amount in `currency`; `None` when the record gives only words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
-    #[serde(default = "default_currency")]
     pub currency: String,
     /// Unit the amount applies to, e.g. `trang` (per page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
     /// The wording of the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The channels it applies to (in a case); empty means every channel.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<Channel>,
     /// The record says the province sets the amount (“do HĐND tỉnh quyết định”).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub set_by_province: bool,
     /// Who does not pay, in plain words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exemptions: Vec<String>,
     /// Id of the legal document in `Catalog::documents` that sets it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
@@ -454,7 +452,7 @@ fn default_currency() -> String {
     "VND".to_string()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FeeKind {
     /// Lệ phí: a charge for a state service.
@@ -464,32 +462,30 @@ pub enum FeeKind {
     Unknown,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PaperGroup {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
     pub papers: Vec<Paper>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Paper {
     pub name: String,
     /// Whether the paper is handed in, only shown, or is not a paper but a note.
-    #[serde(default, skip_serializing_if = "PaperKind::is_submit")]
+    #[serde(skip_serializing_if = "PaperKind::is_submit")]
     pub kind: PaperKind,
     /// Number of originals (bản chính).
-    #[serde(default)]
     pub original: u16,
     /// Number of copies (bản sao).
-    #[serde(default)]
     pub copy: u16,
     /// Names of the forms or templates to fill.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forms: Vec<String>,
 }
 
 /// The role of a row of the papers list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaperKind {
     /// Handed in (giấy tờ phải nộp).
@@ -507,22 +503,22 @@ impl PaperKind {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Step {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LegalDoc {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     pub name: String,
 }
 
 /// The kind of source record a procedure was built from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordSource {
     /// Written by hand (commune staff, tests).
