@@ -84,7 +84,7 @@ pub(super) fn procedure_page(state: State, data: Arc<Data>, doc: usize) -> impl 
     let waiting = move |wait: Wait, retry: Retry| {
         let status = match wait {
             Wait::Coming => procedure::loading_notice(t).into_any(),
-            Wait::Failed => procedure::failed_notice(t, &name, move || retry.run()).into_any(),
+            Wait::Failed => procedure::failed_notice(t, t.details_failed, Some(&name), move || retry.run()).into_any(),
         };
         view! {
             <section class="procedure" aria-labelledby="motcua-title">
@@ -119,13 +119,7 @@ pub(super) fn desk_panes(
         move |wait: Wait, retry: Retry| {
             let notice = match wait {
                 Wait::Coming => view! { <p class="notice" role="status">{t.desk_loading}</p> }.into_any(),
-                Wait::Failed => view! {
-                    <div class="notice details-failed" role="alert">
-                        <p>{t.desk_failed}</p>
-                        <button type="button" class="retry" on:click=move |_| retry.run()>{t.retry}</button>
-                    </div>
-                }
-                .into_any(),
+                Wait::Failed => procedure::failed_notice(t, t.desk_failed, None, move || retry.run()).into_any(),
             };
             view! { {notice}{search()}{list()} }.into_any()
         }

@@ -115,7 +115,7 @@ fn with_details(
         Stage::Failed => {
             let name = data.catalog.procedures.get(doc).map(|p| p.name.as_str()).unwrap_or_default();
             let again = Arc::clone(&data);
-            Some(failed_notice(t, name, move || again.fetch(doc)).into_any())
+            Some(failed_notice(t, t.details_failed, Some(name), move || again.fetch(doc)).into_any())
         }
     }
 }
@@ -125,17 +125,27 @@ pub(super) fn loading_notice(t: &'static Text) -> impl IntoView {
     view! { <p class="notice details-loading" role="status">{t.details_loading}</p> }
 }
 
-/// That what the page of the procedure `name` needs did not come: try `again`, or meanwhile the
-/// portal's search for the name (the portal has the same record).
-pub(super) fn failed_notice(t: &'static Text, name: &str, again: impl Fn() + 'static) -> impl IntoView {
-    view! {
-        <div class="notice details-failed" role="alert">
-            <p>{t.details_failed}</p>
-            <button type="button" class="retry" on:click=move |_| again()>{t.retry}</button>
+/// That something the widget needs did not come (`why`): try `again`, or meanwhile, for the
+/// procedure `name`, the portal's search for it (the portal has the same record).
+pub(super) fn failed_notice(
+    t: &'static Text,
+    why: &'static str,
+    name: Option<&str>,
+    again: impl Fn() + 'static,
+) -> impl IntoView {
+    let portal = name.map(|name| {
+        view! {
             " "
             <a class="portal-search" href=portal::keyword_search_url(name) target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
                 {t.portal_search}
             </a>
+        }
+    });
+    view! {
+        <div class="notice details-failed" role="alert">
+            <p>{why}</p>
+            <button type="button" class="retry" on:click=move |_| again()>{t.retry}</button>
+            {portal}
         </div>
     }
 }
