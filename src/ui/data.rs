@@ -294,8 +294,10 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
         Ok(text) => {
             let (url, copy) = (url.to_string(), text.clone());
             // Written only when it changed: a national index is 3.5 MB, a page view is not a reason
-            // to write it to the device's disk again.
+            // to write it to the device's disk again. Done a little later, not while the catalog is
+            // read and the first results drawn: reading the kept copy back costs the main thread.
             leptos::task::spawn_local(async move {
+                network::sleep(network::KEEP_AFTER).await;
                 if network::kept(&url).await.as_deref() != Some(copy.as_str()) {
                     network::keep(&url, &copy).await;
                 }

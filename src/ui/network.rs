@@ -91,7 +91,8 @@ fn millis(duration: Duration) -> i32 {
     i32::try_from(duration.as_millis()).unwrap_or(i32::MAX)
 }
 
-async fn sleep(duration: Duration) {
+/// Waits `duration` (a timer on the page).
+pub async fn sleep(duration: Duration) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis(duration));
@@ -103,6 +104,10 @@ async fn sleep(duration: Duration) {
 /// The device's copies of catalogs, by address. Every step may be refused (a private window, an
 /// insecure page, a full disk): then nothing is kept, and nothing is said.
 const CACHE: &str = "motcua";
+
+/// How long after a catalog came its copy is compared with the kept one and kept: after the first
+/// results, on any device.
+pub const KEEP_AFTER: Duration = Duration::from_secs(3);
 
 async fn cache() -> Option<web_sys::Cache> {
     let caches = web_sys::window()?.caches().ok()?;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startServer } from './server.mjs';
-import { DIST, launchChromium, openPage, requireDist, visit, waitForWidget, widgetPage } from './helpers.mjs';
+import { DIST, eventually, launchChromium, openPage, requireDist, visit, waitForWidget, widgetPage } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const CATALOG = '/net/commune-demo.json';
@@ -84,8 +84,12 @@ describe('a weak network', () => {
     try {
       await p.goto(new URL('net.html', server.url).href);
       await waitForWidget(p);
-      // Kept in the background once read.
-      await p.waitForFunction(async (url) => Boolean(await (await caches.open('motcua')).match(url)), new URL(CATALOG, server.url).href);
+      // Kept in the background, a few seconds after it was read. (waitForFunction would not wait:
+      // it takes the promise an async function returns for a true value.)
+      const href = new URL(CATALOG, server.url).href;
+      await eventually(async () =>
+        assert.ok(await p.evaluate(async (url) => Boolean(await (await caches.open('motcua')).match(url)), href), 'not kept yet'),
+      );
 
       offline = true;
       await p.reload();

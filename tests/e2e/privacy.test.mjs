@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from './server.mjs';
-import { DIST, launchChromium, requireDist, visit } from './helpers.mjs';
+import { DIST, eventually, launchChromium, requireDist, visit } from './helpers.mjs';
 
 const KHAI_SINH = '1.001193';
 const KET_HON = '1.000894';
@@ -54,6 +54,8 @@ describe('privacy', () => {
       await p.locator('mot-cua button.lang-switch').click();
       await p.locator('mot-cua .motcua[lang=en]').waitFor();
 
+      // The catalog is kept a few seconds after it came (not while the first results are drawn).
+      await eventually(async () => assert.ok(await p.evaluate(async () => (await caches.keys()).includes('motcua')), 'not kept yet'));
       const kept = await p.evaluate(async () => ({
         cookie: document.cookie,
         storage: Object.keys(localStorage),
