@@ -2,8 +2,9 @@
 // budgets (bench/budgets.mjs), and in headless Chromium, unthrottled and under "Slow 4G" (1.6 Mbit/s
 // down, 750 kbit/s up, 150 ms RTT) with a 4x CPU slowdown, for the commune and the national
 // catalog: the time to the first result, and then the time to a procedure's details once it is
-// opened (a split catalog fetches its record then). Files are served brotli-compressed, as a web
-// server would. Prints tables and writes JSON; asserts nothing.
+// opened (a split catalog fetches its record then), and the first result on a second visit. Files
+// are served brotli-compressed, with ETags and `Cache-Control: no-cache`, as docs/embedding.md
+// advises. Prints tables and writes JSON; asserts nothing.
 //
 //   node bench/load.mjs --dist dist --national target/bench/split/national.json --json-out target/bench/load.json [--runs 3]
 //     [--scaled target/bench/national-20k.json]
@@ -89,8 +90,13 @@ const server = createServer((req, res) => {
     }
     type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   }
+  // As docs/embedding.md advises a host: the browser may keep every file but asks each time
+  // whether it changed (a first visit is the same as with no-store; a second gets 304s).
+  const etag = `"${body.length}"`;
+  const headers = { 'Cache-Control': 'no-cache', ETag: etag };
+  if (req.headers['if-none-match'] === etag) return res.writeHead(304, headers).end();
   if (!compressed.has(url)) compressed.set(url, brotli(body));
-  res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'br', 'Cache-Control': 'no-store' });
+  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Encoding': 'br' });
   res.end(compressed.get(url));
 });
 // Compressed once before any timing (brotli 11 on the national catalog takes seconds).
@@ -105,11 +111,25 @@ const CONDITIONS = {
   'Slow 4G + 4x CPU': { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9, cpu: 4 },
 };
 
-/** Milliseconds from navigation to the first result of a query typed as soon as the box exists. */
+/**
+ * Milliseconds from navigation to the first result of a query typed as soon as the box exists,
+ * then to a procedure's details once it is opened; and the first result again on a second visit
+ * with the same browser profile (its HTTP cache, and V8's cache of compiled code if it kept one).
+ */
 async function firstResult(browser, pagePath, condition) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   try {
-    const tab = await context.newPage();
+    const first = await visit(context, pagePath, condition, { open: true });
+    const again = await visit(context, pagePath, condition, { open: false });
+    return { ...first, again: again.result };
+  } finally {
+    await context.close();
+  }
+}
+
+async function visit(context, pagePath, condition, { open }) {
+  const tab = await context.newPage();
+  try {
     if (condition) {
       const cdp = await context.newCDPSession(tab);
       await cdp.send('Network.enable');
@@ -147,6 +167,7 @@ async function firstResult(browser, pagePath, condition) {
         Math.max(0, ...performance.getEntriesByType('resource').filter((e) => pattern.test(e.name)).map((e) => e.responseEnd));
       return { code: end(/motcua_bg\.wasm$/), index: end(/(commune-demo|national|scaled)\.json$/) };
     });
+    if (!open) return first;
     // Then the first result is opened: milliseconds until its details show (the portal links
     // come with them; a split catalog fetches the record, unless it was fetched ahead).
     const details = await tab.evaluate(
@@ -164,9 +185,10 @@ async function firstResult(browser, pagePath, condition) {
           tick();
         }),
     );
+    await tab.waitForTimeout(3000);
     return { ...first, arrived, details };
   } finally {
-    await context.close();
+    await tab.close();
   }
 }
 
@@ -187,6 +209,7 @@ try {
         condition: name,
         median_ms: sorted[Math.floor(sorted.length / 2)],
         details_median_ms: opened[Math.floor(opened.length / 2)],
+        again_median_ms: times.map((t) => t.again).sort((a, b) => a - b)[Math.floor(times.length / 2)],
         runs: times,
       });
     }
@@ -201,7 +224,7 @@ for (const s of startup) {
   console.log(
     `  ${s.catalog.padEnd(9)} ${s.condition.padEnd(18)} first result ${s.median_ms.toFixed(0).padStart(6)}   box usable ${median((r) => r.typed).padStart(6)}` +
       `   code in ${median((r) => r.arrived.code).padStart(6)}   index in ${median((r) => r.arrived.index).padStart(6)}` +
-      `   details after opening ${s.details_median_ms.toFixed(0).padStart(5)}`,
+      `   details after opening ${s.details_median_ms.toFixed(0).padStart(5)}   second visit ${s.again_median_ms.toFixed(0).padStart(6)}`,
   );
 }
 if (args['json-out']) {
