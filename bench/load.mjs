@@ -160,6 +160,7 @@ async function visit(context, pagePath, condition, { open }) {
       { timeout: 120_000, polling: 50 },
     );
     const first = await handle.jsonValue();
+    if (!open) return first;
     // When the code and the catalog's index had come (responseEnd, ms from navigation): what is
     // left of the time to the first result after the later of them is the widget's own work.
     const arrived = await tab.evaluate(() => {
@@ -167,7 +168,6 @@ async function visit(context, pagePath, condition, { open }) {
         Math.max(0, ...performance.getEntriesByType('resource').filter((e) => pattern.test(e.name)).map((e) => e.responseEnd));
       return { code: end(/motcua_bg\.wasm$/), index: end(/(commune-demo|national|scaled)\.json$/) };
     });
-    if (!open) return first;
     // Then the first result is opened: milliseconds until its details show (the portal links
     // come with them; a split catalog fetches the record, unless it was fetched ahead).
     const details = await tab.evaluate(
@@ -192,6 +192,9 @@ async function visit(context, pagePath, condition, { open }) {
   }
 }
 
+/** The median of `figure` over `runs` (the upper one of an even count). */
+const medianOf = (runs, figure) => runs.map(figure).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+
 const browser = await launchChromium();
 const startup = [];
 try {
@@ -202,14 +205,12 @@ try {
         times.push(await firstResult(browser, pagePath, condition));
         process.stderr.write(`  ${catalog}, ${name}, run ${i + 1}: ${times.at(-1).result.toFixed(0)} ms\n`);
       }
-      const sorted = times.map((t) => t.result).sort((a, b) => a - b);
-      const opened = times.map((t) => t.details).sort((a, b) => a - b);
       startup.push({
         catalog,
         condition: name,
-        median_ms: sorted[Math.floor(sorted.length / 2)],
-        details_median_ms: opened[Math.floor(opened.length / 2)],
-        again_median_ms: times.map((t) => t.again).sort((a, b) => a - b)[Math.floor(times.length / 2)],
+        median_ms: medianOf(times, (t) => t.result),
+        details_median_ms: medianOf(times, (t) => t.details),
+        again_median_ms: medianOf(times, (t) => t.again),
         runs: times,
       });
     }
@@ -220,7 +221,7 @@ try {
 }
 console.log(`\nTime to the first result for "${QUERY}", typed as soon as the box shows (median of ${runs}; ms)`);
 for (const s of startup) {
-  const median = (f) => s.runs.map(f).sort((a, b) => a - b)[Math.floor(s.runs.length / 2)].toFixed(0);
+  const median = (f) => medianOf(s.runs, f).toFixed(0);
   console.log(
     `  ${s.catalog.padEnd(9)} ${s.condition.padEnd(18)} first result ${s.median_ms.toFixed(0).padStart(6)}   box usable ${median((r) => r.typed).padStart(6)}` +
       `   code in ${median((r) => r.arrived.code).padStart(6)}   index in ${median((r) => r.arrived.index).padStart(6)}` +
