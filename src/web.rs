@@ -93,7 +93,7 @@ fn report_panics() {
     SET.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             let message = info.to_string();
-            leptos::logging::error!("motcua: internal error: {message}");
+            ui::console::error(&format!("motcua: internal error: {message}"));
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&JsValue::from_str(&message));
             let event = web_sys::CustomEvent::new_with_event_init_dict("motcua:crash", &init);

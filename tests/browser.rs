@@ -79,6 +79,13 @@ impl Widget {
         self.root.query_selector(selector).expect("valid selector")
     }
 
+    /// Whether an element is there and shown (not hidden, nor inside a hidden one).
+    fn shows(&self, selector: &str) -> bool {
+        self.find(selector)
+            .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+            .is_some_and(|el| el.offset_parent().is_some())
+    }
+
     fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(selector).expect("valid selector");
         (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
@@ -422,7 +429,7 @@ async fn more_results_are_listed_on_request() {
     assert_eq!(status, format!("{total} kết quả, đang hiện 10"));
     w.click("button.more");
     w.wait_until("all are listed", |w| w.codes().len() == total).await;
-    assert!(w.find("button.more").is_none(), "nothing more to show");
+    assert!(!w.shows("button.more"), "nothing more to show");
     let status = w.find("[role=status]").and_then(|s| s.text_content()).unwrap_or_default();
     assert_eq!(status, format!("{total} kết quả"));
 }
@@ -468,7 +475,7 @@ async fn fees_copies_and_a_missing_portal_id_are_shown_as_recorded() {
     w.type_query("thu nghiem").await;
     w.first_code_is("9.999001").await;
     w.click("li[role=option]");
-    w.wait_for("section.procedure").await;
+    w.wait_for("section.procedure[data-code]").await;
 
     assert!(w.find("a.start-online").is_none(), "no portal id: no start link");
     assert!(w.find("a.portal-detail").is_none());
@@ -812,7 +819,7 @@ async fn a_repeal_still_ahead_is_announced_and_the_procedure_can_still_be_starte
     w.first_code_is("9.999102").await;
     assert!(w.find(".repealed-badge").is_none());
     w.click("li[role=option]");
-    w.wait_for("section.procedure").await;
+    w.wait_for("section.procedure[data-code]").await;
     assert_eq!(w.texts(".repealed .repealed-title"), vec!["Thủ tục này sẽ bãi bỏ từ 31/12/2999."]);
     assert_eq!(w.texts("a.start-online"), vec!["Nộp hồ sơ trực tuyến"]);
 }
@@ -916,12 +923,12 @@ async fn a_misspelled_query_offers_the_corrected_one_and_a_tap_searches_it() {
     w.click(".did-you-mean button.corrected-query");
     w.wait_until("the corrected query is searched", |w| w.value("input.search-input") == "hon").await;
     w.wait_until("its results are listed", |w| w.codes().contains(&KET_HON.to_string())).await;
-    assert!(w.find(".did-you-mean").is_none(), "a correct query needs no correction");
+    assert!(!w.shows(".did-you-mean"), "a correct query needs no correction");
 
     // Nothing like any word: no suggestion, the portal's search instead.
     w.type_query("qqxyzw").await;
     w.wait_for(".no-results").await;
-    assert!(w.find(".did-you-mean").is_none());
+    assert!(!w.shows(".did-you-mean"));
 }
 
 #[wasm_bindgen_test]
@@ -936,7 +943,7 @@ async fn no_results_keep_a_visible_portal_search_with_the_encoded_query() {
     );
     assert!(link.offset_width() > 0 && link.offset_height() > 0, "the link is visible");
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
-    assert!(w.find(".filters").is_none(), "nothing to filter");
+    assert!(!w.shows(".filters"), "nothing to filter");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,14 +6,12 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, Weak};
 
-use leptos::prelude::{ArcTrigger, Notify, Track};
-
 use crate::catalog::{self, Catalog, LoadError, Procedure};
 use crate::overlay::{self, Overlay};
 use crate::search::Index;
 
-use super::network;
 use super::text::Text;
+use super::{console, network};
 
 /// Where a widget gets its catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,12 +35,25 @@ pub struct Data {
     overlay: Option<Overlay>,
     /// Full records of a split catalog, by position, as far as they came.
     details: Mutex<HashMap<usize, Detail>>,
-    /// Notified when a full record arrives or fails: views that asked for one are drawn again.
-    arrived: ArcTrigger,
+    /// Told when a full record arrives or fails: views that asked for one are drawn again.
+    arrivals: Arrivals,
     /// The catalog is the device's copy (the network failed): the widget says so, with its date.
     pub kept: bool,
     /// Records of the catalog that could not be read, and are left out.
     pub skipped: usize,
+}
+
+/// Told of the arrival of full records ([`Data::on_arrival`]).
+pub type Listener = Arc<dyn Fn() + Send + Sync>;
+
+/// Who is told of the arrival of full records.
+#[derive(Default)]
+struct Arrivals(Mutex<Vec<(u32, Listener)>>);
+
+impl std::fmt::Debug for Arrivals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Arrivals")
+    }
 }
 
 /// A full record of a split catalog, on its way or there.
@@ -95,14 +106,14 @@ impl Data {
             url: url.map(str::to_string),
             overlay,
             details: Mutex::new(HashMap::new()),
-            arrived: ArcTrigger::new(),
+            arrivals: Arrivals::default(),
             kept,
             skipped,
         }
     }
 
     /// The procedure at `doc` with its details: `None` while a split catalog's full record is
-    /// not there (see [`Data::detail`]). Reading it redraws the caller when the record arrives.
+    /// not there (see [`Data::detail`]).
     pub fn full(&self, doc: usize) -> Option<Full<'_>> {
         let p = self.catalog.procedures.get(doc)?;
         if p.detail_path(&self.catalog).is_none() {
@@ -125,14 +136,13 @@ impl Data {
     }
 
     /// Where the full record of `doc` is; `None` when the catalog has it already or has no such
-    /// procedure. Tracked: the caller is redrawn when it changes.
+    /// procedure. [`Data::on_arrival`] tells when it changes.
     pub fn detail(&self, doc: usize) -> Option<Detail> {
-        self.arrived.track();
         self.catalog.procedures.get(doc)?.detail_path(&self.catalog)?;
         Some(self.lock().get(&doc).cloned().unwrap_or(Detail::Loading))
     }
 
-    /// Where the details of `doc` are. Tracked, like [`Data::detail`].
+    /// Where the details of `doc` are.
     pub fn stage(&self, doc: usize) -> Stage {
         match self.detail(doc) {
             None => Stage::Whole,
@@ -158,9 +168,9 @@ impl Data {
             return;
         }
         self.lock().insert(doc, Detail::Loading);
-        self.arrived.notify();
+        self.tell_arrival();
         let (data, code, url) = (Arc::clone(self), p.code.clone(), beside(self.url.as_deref(), &path));
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let detail = match fetch_or_kept(&url, network::RECORD).await {
                 Ok((json, _)) => match catalog::load_procedure(&json, &code) {
                     Ok(mut full) => {
@@ -174,8 +184,34 @@ impl Data {
                 Err(failure) => Detail::Failed(failure),
             };
             data.lock().insert(doc, detail);
-            data.arrived.notify();
+            data.tell_arrival();
         });
+    }
+
+    /// Calls `listener` each time a full record starts coming, arrives or fails; until
+    /// [`Data::forget_arrival`] with the number returned.
+    pub fn on_arrival(&self, listener: Listener) -> u32 {
+        let mut arrivals = self.arrivals.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let number = arrivals.last().map_or(0, |(n, _)| n + 1);
+        arrivals.push((number, listener));
+        number
+    }
+
+    pub fn forget_arrival(&self, number: u32) {
+        self.arrivals.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).retain(|(n, _)| *n != number);
+    }
+
+    fn tell_arrival(&self) {
+        // Listeners may ask for records: they run without the lock.
+        let listeners: Vec<Arc<dyn Fn() + Send + Sync>> = self
+            .arrivals
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+            .map(|(_, l)| Arc::clone(l))
+            .collect();
+        listeners.iter().for_each(|listener| listener());
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Detail>> {
@@ -296,7 +332,7 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
             // Written only when it changed: a national index is 3.5 MB, a page view is not a reason
             // to write it to the device's disk again. Done a little later, not while the catalog is
             // read and the first results drawn: reading the kept copy back costs the main thread.
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 network::sleep(network::KEEP_AFTER).await;
                 if network::kept(&url).await.as_deref() != Some(copy.as_str()) {
                     network::keep(&url, &copy).await;
@@ -306,7 +342,7 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
         }
         Err(failed) => match network::kept(url).await {
             Some(text) => {
-                leptos::logging::warn!("motcua: {url} could not be fetched ({failed:?}); the device's copy is used");
+                console::warn(&format!("motcua: {url} could not be fetched ({failed:?}); the device's copy is used"));
                 Ok((text, true))
             }
             None => Err(match failed {
@@ -322,18 +358,18 @@ fn read(json: &str, url: Option<&str>, overlay: Option<(String, Overlay)>, kept:
     if let Some((overlay_url, overlay)) = &overlay {
         let problems = overlay::apply(&mut loaded.catalog, overlay);
         if let Some(first) = problems.first() {
-            leptos::logging::warn!(
+            console::warn(&format!(
                 "motcua: the overlay {overlay_url} has {} problem(s); first: {first}",
                 problems.len()
-            );
+            ));
         }
     }
     if let Some(first) = loaded.problems.first() {
-        leptos::logging::warn!(
+        console::warn(&format!(
             "motcua: {} record(s) of the catalog {} were skipped; first: {first}",
             loaded.problems.len(),
             url.unwrap_or("(inline)")
-        );
+        ));
     }
     Ok(Arc::new(Data::new(loaded, url, overlay.map(|(_, overlay)| overlay), kept)))
 }

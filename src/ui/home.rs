@@ -1,61 +1,59 @@
 //! Before anything is typed: the commune's featured procedures, situations of life with the
 //! procedures each needs, the procedures by field, and a few one-tap searches.
 
+use super::dom::{el, El};
+use super::search::{repealed_badge, suggestions};
+use super::text::Text;
+use super::{names, Data};
+use crate::catalog::Status;
 use crate::sort::SmallSort;
-use leptos::prelude::*;
 
-use super::related::procedure_link;
-use super::{search, Data, State};
-use crate::catalog::{LifeEvent, Status};
+/// What a group folding open to its procedures is (its `data-kind`).
+pub(super) const LIFE_EVENT: &str = "life-event";
+pub(super) const FIELD: &str = "field";
 
-pub(super) fn home(state: State, data: &Data) -> impl IntoView {
-    view! {
-        {featured(state, data)}
-        {life_events(state, data)}
-        {fields(state, data)}
-        {search::suggestions(state)}
-    }
+pub(super) fn home(t: &Text, data: &Data) -> Vec<El> {
+    [featured(t, data), life_events(t, data), fields(t, data), Some(suggestions(t))].into_iter().flatten().collect()
+}
+
+/// A home section: a heading and a list.
+fn section(class: &str, id: &str, heading: &str, list: El) -> El {
+    el("section")
+        .class(&format!("home-section {class}"))
+        .attr("aria-labelledby", id)
+        .child(el("h2").attr("id", id).class("home-heading").text(heading))
+        .child(list)
 }
 
 /// "Thủ tục thường dùng": the featured codes in the commune's order, unknown codes left out.
-fn featured(state: State, data: &Data) -> Option<impl IntoView> {
-    let t = state.text();
-    let items = known(data, &data.catalog.featured)
-        .map(|code| view! { <li>{procedure_link(state, data, code)}</li> })
-        .collect::<Vec<_>>();
+fn featured(t: &Text, data: &Data) -> Option<El> {
+    let items: Vec<El> = known(data, &data.catalog.featured).map(|code| el("li").child(link(t, data, code))).collect();
     (!items.is_empty()).then(|| {
-        view! {
-            <section class="home-section featured" aria-labelledby="motcua-featured">
-                <h2 id="motcua-featured" class="home-heading">{t.featured_heading}</h2>
-                <ul class="procedure-links">{items}</ul>
-            </section>
-        }
+        section("featured", "motcua-featured", t.featured_heading, el("ul").class("procedure-links").children(items))
     })
 }
 
 /// "Tình huống của bạn": each situation folds open to its procedures.
-fn life_events(state: State, data: &Data) -> Option<impl IntoView> {
-    let t = state.text();
-    let items = data.catalog.life_events.iter().filter_map(|event| life_event(state, data, event)).collect::<Vec<_>>();
+fn life_events(t: &Text, data: &Data) -> Option<El> {
+    let items: Vec<El> = data
+        .catalog
+        .life_events
+        .iter()
+        .filter(|event| known(data, &event.procedures).next().is_some())
+        .map(|event| folding(LIFE_EVENT, &event.id, &event.name))
+        .collect();
     (!items.is_empty()).then(|| {
-        view! {
-            <section class="home-section life-events" aria-labelledby="motcua-life-events">
-                <h2 id="motcua-life-events" class="home-heading">{t.life_events_heading}</h2>
-                <ul class="life-event-list">{items}</ul>
-            </section>
-        }
+        section(
+            "life-events",
+            "motcua-life-events",
+            t.life_events_heading,
+            el("ul").class("life-event-list").children(items),
+        )
     })
 }
 
-fn life_event(state: State, data: &Data, event: &LifeEvent) -> Option<impl IntoView> {
-    let codes: Vec<&str> = known(data, &event.procedures).collect();
-    (!codes.is_empty()).then(|| folding_list(state, "life-event", &event.id, event.name.clone(), &codes))
-}
-
-/// "Theo lĩnh vực": every field of the catalog, the largest first, each folding open to its
-/// procedures in force.
-fn fields(state: State, data: &Data) -> Option<impl IntoView> {
-    let t = state.text();
+/// Every field of the catalog with its procedures in force, the largest first.
+fn by_field(data: &Data) -> Vec<(&str, Vec<&str>)> {
     let mut by_field: Vec<(&str, Vec<&str>)> = Vec::new();
     let in_force = data.catalog.procedures.iter().filter(|p| p.lifecycle.status != Status::Repealed);
     for p in in_force {
@@ -66,45 +64,54 @@ fn fields(state: State, data: &Data) -> Option<impl IntoView> {
         }
     }
     by_field.small_sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
-    let items = by_field
+    by_field
+}
+
+/// "Theo lĩnh vực": every field, each folding open to its procedures in force.
+fn fields(t: &Text, data: &Data) -> Option<El> {
+    let items: Vec<El> = by_field(data)
         .iter()
-        .map(|(field, codes)| folding_list(state, "field", field, (t.field_count)(field, codes.len()), codes))
-        .collect::<Vec<_>>();
+        .map(|(field, codes)| folding(FIELD, field, &(t.field_count)(field, codes.len())))
+        .collect();
     (!items.is_empty()).then(|| {
-        view! {
-            <section class="home-section fields" aria-labelledby="motcua-fields">
-                <h2 id="motcua-fields" class="home-heading">{t.fields_heading}</h2>
-                <ul class="life-event-list">{items}</ul>
-            </section>
-        }
+        section("fields", "motcua-fields", t.fields_heading, el("ul").class("life-event-list").children(items))
     })
 }
 
 /// A named group that folds open to its procedures' links. The links are made when it is first
-/// opened: a national catalog has thousands, which would hold up the first view for nothing.
-fn folding_list(state: State, class: &'static str, id: &str, name: String, codes: &[&str]) -> impl IntoView {
-    let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
-    let opened = RwSignal::new(false);
-    let links = move || {
-        let data = state.data()?;
-        opened.get().then(|| {
-            let links =
-                codes.iter().map(|code| view! { <li>{procedure_link(state, &data, code)}</li> }).collect::<Vec<_>>();
-            view! { <ul class="procedure-links">{links}</ul> }
-        })
+/// opened ([`links`]): a national catalog has thousands, which would hold up the first view.
+fn folding(kind: &str, id: &str, name: &str) -> El {
+    el("li")
+        .child(el("details").class(kind).attr("data-kind", kind).attr("data-id", id).child(el("summary").text(name)))
+}
+
+/// The links of the group `kind` `id` (see [`folding`]).
+pub(super) fn links(t: &Text, data: &Data, kind: &str, id: &str) -> El {
+    let codes: Vec<&str> = match kind {
+        LIFE_EVENT => data
+            .catalog
+            .life_events
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| known(data, &e.procedures).collect())
+            .unwrap_or_default(),
+        _ => by_field(data).into_iter().find(|(f, _)| *f == id).map(|(_, codes)| codes).unwrap_or_default(),
     };
-    view! {
-        <li>
-            <details class=class data-id=id.to_string() on:toggle=move |_| {
-                if !opened.get_untracked() {
-                    opened.set(true);
-                }
-            }>
-                <summary>{name}</summary>
-                {links}
-            </details>
-        </li>
-    }
+    el("ul").class("procedure-links").children(codes.into_iter().map(|code| el("li").child(link(t, data, code))))
+}
+
+/// A button that opens the procedure `code` in the widget.
+fn link(t: &Text, data: &Data, code: &str) -> El {
+    let Some((doc, p)) = data.position(code).and_then(|doc| Some((doc, data.catalog.procedures.get(doc)?))) else {
+        return el("span").class("procedure-code").attr("data-code", code).text(code);
+    };
+    El::button("procedure-link", "open", "")
+        .attr("data-code", code)
+        .attr("data-doc", &doc.to_string())
+        .child(el("span").class("link-name").text(names(p).0))
+        .text(" ")
+        .child(el("span").class("link-code").text(code))
+        .maybe(repealed_badge(t, p))
 }
 
 /// The codes the catalog has, in the given order.

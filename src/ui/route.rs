@@ -2,16 +2,15 @@
 //! case) is written into the URL's fragment, so it can be linked to and bookmarked; a link opens
 //! it; the browser's Back button leaves a procedure. Opening a procedure adds a history entry
 //! (except on a widget that resets for the next person); typing and choosing a case replace the
-//! current one. The first widget mounted on a page owns
-//! the address: others on the same page leave it alone.
+//! current one. The first widget mounted on a page owns the address: others on the same page
+//! leave it alone.
 
 use std::cell::Cell;
 
-use leptos::ev;
-use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::{Load, State};
+use super::dom::Listener;
+use super::widget::Host;
 use crate::link::Link;
 
 thread_local! {
@@ -26,48 +25,51 @@ thread_local! {
 /// entry before it rather than adding another.
 const MARK: &str = "motcua";
 
-/// Follows and writes the address for `state`, if no other widget of the page does. Once the
-/// catalog is there, shows what the address says, or else where `options` ask to start.
-pub(super) fn follow(state: State, options: &super::Options) {
-    let owner = !OWNED.with(|owned| owned.replace(true));
-    let procedure = options.procedure.clone();
-    // A widget that resets for the next person (a desk, a kiosk) adds no history entries: Back
-    // must not bring the previous person's search or procedure back.
-    let adds_entries = options.reset_delay().is_none();
-    let read = RwSignal::new(false);
-    Effect::new(move |_| {
-        if read.get_untracked() || !state.load.with(|l| matches!(l, Load::Ready(_))) {
+/// A widget's hold on the address; let go when dropped.
+pub(super) struct Route {
+    owner: bool,
+    /// A widget that resets for the next person (a desk, a kiosk) adds no history entries: Back
+    /// must not bring the previous person's search or procedure back.
+    adds_entries: bool,
+    /// The address was read, once the catalog came: from then on it is written.
+    read: Cell<bool>,
+    _listener: Option<Listener>,
+}
+
+impl Route {
+    /// Follows the address for `host`, if no other widget of the page does.
+    pub fn follow(host: &Host, adds_entries: bool) -> Route {
+        let owner = !OWNED.with(|owned| owned.replace(true));
+        let listener = owner.then(web_sys::window).flatten().map(|window| {
+            let host = host.clone();
+            Listener::new(&window, "hashchange", false, move |_| match STEPPING.with(|s| s.replace(false)) {
+                true => host.write_address(),
+                false => {
+                    apply(&host);
+                }
+            })
+        });
+        Route { owner, adds_entries, read: Cell::new(false), _listener: listener }
+    }
+
+    /// Once the catalog is there: shows what the address says, or else `procedure` (a code).
+    pub fn start(&self, host: &Host, procedure: Option<&str>) {
+        if self.read.replace(true) {
             return;
         }
-        // The starting query is in the box from the start (see `Widget`).
-        if !(owner && apply(state)) {
-            if let Some(code) = procedure.as_deref() {
-                show(state, &Link::Procedure { code: code.trim().to_string(), case: 0 });
+        // The starting query is in the box from the start.
+        if !(self.owner && apply(host)) {
+            if let Some(code) = procedure {
+                show(host, &Link::Procedure { code: code.trim().to_string(), case: 0 });
             }
         }
-        read.set(true);
-    });
-    if !owner {
-        return;
     }
-    on_cleanup(|| OWNED.with(|owned| owned.set(false)));
 
-    let rewrite = RwSignal::new(());
-    let listener = window_event_listener(ev::hashchange, move |_| match STEPPING.with(|s| s.replace(false)) {
-        true => rewrite.set(()),
-        false => {
-            apply(state);
-        }
-    });
-    on_cleanup(move || listener.remove());
-
-    // Write what is shown into the address.
-    Effect::new(move |_| {
-        rewrite.track();
-        if !read.get() || STEPPING.with(Cell::get) {
+    /// Writes `wanted` (what is shown) into the address.
+    pub fn write(&self, wanted: Option<Link>) {
+        if !self.owner || !self.read.get() || STEPPING.with(Cell::get) {
             return;
         }
-        let wanted = shown(state);
         let Some(window) = web_sys::window() else { return };
         let current = window.location().hash().unwrap_or_default();
         let fragment = wanted.as_ref().map(Link::fragment).unwrap_or_default();
@@ -82,18 +84,27 @@ pub(super) fn follow(state: State, options: &super::Options) {
             Some(Link::Procedure { code, .. }) => Some(code),
             _ => None,
         };
-        let opened = adds_entries && code_of(wanted).is_some_and(|code| code_of(Link::parse(&current)) != Some(code));
+        let opened =
+            self.adds_entries && code_of(wanted).is_some_and(|code| code_of(Link::parse(&current)) != Some(code));
         let _ = if opened {
             history.push_state_with_url(&JsValue::from_str(MARK), "", Some(&url))
         } else {
             history.replace_state_with_url(&history.state().unwrap_or(JsValue::NULL), "", Some(&url))
         };
-    });
+    }
 }
 
-/// Leaves the open procedure: shows the list at once, and goes back in the browser's history
-/// when this widget added the procedure's entry (not when the page was opened on its link).
-pub(super) fn leave_procedure(state: State) {
+impl Drop for Route {
+    fn drop(&mut self) {
+        if self.owner {
+            OWNED.with(|owned| owned.set(false));
+        }
+    }
+}
+
+/// Leaves the open procedure: goes back in the browser's history when this widget added the
+/// procedure's entry (not when the page was opened on its link). The caller shows the list.
+pub(super) fn step_back() {
     let history = web_sys::window().and_then(|w| w.history().ok()).filter(|_| OWNED.with(Cell::get));
     let ours = history.as_ref().and_then(|h| h.state().ok()).and_then(|s| s.as_string()).is_some_and(|s| s == MARK);
     if let Some(history) = history.filter(|_| ours) {
@@ -102,36 +113,20 @@ pub(super) fn leave_procedure(state: State) {
             STEPPING.with(|s| s.set(false));
         }
     }
-    state.show_list();
-}
-
-/// What the widget shows, as a link: the open procedure, or the search.
-fn shown(state: State) -> Option<Link> {
-    let data = state.data()?;
-    match state.open.get() {
-        Some(doc) => {
-            let code = data.catalog.procedures.get(doc)?.code.clone();
-            Some(Link::Procedure { code, case: state.case.get() })
-        }
-        None => {
-            let query = state.query.get();
-            (!query.trim().is_empty()).then_some(Link::Search(query))
-        }
-    }
 }
 
 /// Shows what the address says; an address that is not the widget's changes nothing. True when
 /// the address had a link for the widget.
-fn apply(state: State) -> bool {
+fn apply(host: &Host) -> bool {
     let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return false };
     match Link::parse(&hash) {
         Some(link) => {
-            show(state, &link);
+            show(host, &link);
             true
         }
         // Back to the address the page had before the widget wrote one.
-        None if (hash.is_empty() || hash == "#") && state.open.get_untracked().is_some() => {
-            state.show_list();
+        None if (hash.is_empty() || hash == "#") && host.is_open() => {
+            host.show_list();
             false
         }
         None => false,
@@ -140,25 +135,28 @@ fn apply(state: State) -> bool {
 
 /// Shows `link`: a procedure (at its case) or a search. An unknown code (or a catalog not yet
 /// loaded) changes nothing: false.
-pub(super) fn show(state: State, link: &Link) -> bool {
-    let Some(data) = state.data() else { return false };
+pub(super) fn show(host: &Host, link: &Link) -> bool {
+    let Some(data) = host.data() else { return false };
     match link {
         Link::Procedure { code, case } => {
             let Some(doc) = data.position(code) else { return false };
-            if state.open.get_untracked() != Some(doc) {
-                state.open_procedure(doc);
-            }
             // A split catalog's record may still be on its way: its cases are not known yet.
-            let known = untrack(|| data.full(doc).map(|p| p.cases.len()));
-            state.case.set(if known.is_none_or(|cases| *case < cases) { *case } else { 0 });
+            let known = data.full(doc).map(|p| p.cases.len());
+            let case = if known.is_none_or(|cases| *case < cases) { *case } else { 0 };
+            host.update(|m| {
+                if m.open != Some(doc) {
+                    m.open_procedure(doc);
+                }
+                m.case = case;
+            });
         }
-        Link::Search(query) => {
-            if state.query.get_untracked() != *query {
-                state.set_query(query.clone());
-            } else if state.open.get_untracked().is_some() {
-                state.show_list();
+        Link::Search(query) => host.update(|m| {
+            if m.query != *query {
+                m.set_query(query.clone());
+            } else if m.open.is_some() {
+                m.show_list();
             }
-        }
+        }),
     }
     true
 }

@@ -1,244 +1,125 @@
-//! The search box (an ARIA combobox), the live count, the list of results, and what shows
-//! instead of results: suggestions, no-results help, the load error.
+//! The search as drawn: the box (an ARIA combobox), the live count, the list of results, the
+//! filters, the corrected query, and what shows instead of results: no-results help, the load error.
 
-use crate::sort::SmallSort;
-use leptos::ev;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::related::repealed_badge;
+use super::dom::{el, El};
+use super::model::Model;
+use super::repeal::repealed;
 use super::text::Text;
-use super::{names, option_id, Failure, Load, State, INPUT_ID, LISTBOX_ID, NEW_TAB_ID, PAGE};
-use crate::catalog::{Catalog, Level, OnlineLevel};
+use super::{names, option_id, Data, Failure, Load, INPUT_ID, LISTBOX_ID, NEW_TAB_ID};
+use crate::catalog::{Catalog, Level, OnlineLevel, Procedure};
 use crate::portal;
 use crate::present;
 use crate::search::{self as engine, Filter, Hit};
+use crate::sort::SmallSort;
 
-#[component]
-pub fn SearchBox(state: State) -> impl IntoView {
-    let t = state.text();
+/// The label, the box and its hint. The box is given back too: the widget keeps it.
+pub(super) fn search_box(t: &Text) -> (El, web_sys::HtmlInputElement) {
+    let input = el("input")
+        .attr("id", INPUT_ID)
+        .class("search-input")
+        .attr("type", "search")
+        .attr("role", "combobox")
+        .attr("autocomplete", "off")
+        .attr("autocapitalize", "off")
+        .attr("spellcheck", "false")
+        .attr("enterkeyhint", "search")
+        .attr("aria-autocomplete", "list")
+        .attr("aria-controls", LISTBOX_ID)
+        .attr("aria-describedby", "motcua-hint")
+        .attr("aria-expanded", "false")
+        .attr("placeholder", t.search_placeholder);
+    let element = input.0.clone().unchecked_into();
+    let search = el("div")
+        .class("search")
+        .child(el("label").attr("for", INPUT_ID).class("search-label").text(t.search_label))
+        .child(el("div").class("search-field").child(input))
+        .child(el("p").attr("id", "motcua-hint").class("hint").text(t.search_hint));
+    (search, element)
+}
 
-    let on_input = move |ev: ev::Event| state.set_query(event_target_value(&ev));
-
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        let listed = state.listed.with(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" | "ArrowUp" if listed > 0 => {
-                ev.prevent_default();
-                // At the desk the list stays beside the procedure: it remains open.
-                if state.open.get_untracked().is_some() && !state.desk() {
-                    state.open.set(None);
-                }
-                let down = ev.key() == "ArrowDown";
-                let next = match (state.active.get_untracked(), down) {
-                    (None, true) => 0,
-                    (None, false) => listed - 1,
-                    (Some(i), true) => (i + 1) % listed,
-                    (Some(i), false) => (i + listed - 1) % listed,
+/// What the polite live region says: loading, how many results, nothing found.
+pub(super) fn status(t: &Text, model: &Model) -> String {
+    match &model.load {
+        Load::Loading => t.loading.to_string(),
+        Load::Failed(_) => String::new(),
+        Load::Ready(data) => {
+            if model.procedure_covers_list() {
+                return String::new();
+            }
+            let query = model.query.trim();
+            if query.is_empty() {
+                return (t.loaded)(data.catalog.procedures.len());
+            }
+            let correction = model.correction.as_deref().map(t.did_you_mean_status);
+            if model.matches.is_empty() {
+                let none = (t.no_results)(query);
+                return match correction {
+                    Some(c) => format!("{none} {c}"),
+                    None => none,
                 };
-                state.active.set(Some(next));
             }
-            "Enter" if listed > 0 && (state.desk() || state.open.get_untracked().is_none()) => {
-                ev.prevent_default();
-                let position = state.active.get_untracked().unwrap_or(0);
-                if let Some(hit) = state.listed.with_untracked(|h| h.get(position).copied()) {
-                    state.open_procedure(hit.doc);
-                }
+            let total = model.hits.len();
+            let shown = model.shown.min(total);
+            let count = match within(t, &model.filter, &data.catalog) {
+                Some(within) if total == 0 => (t.no_filtered_results)(&within),
+                Some(within) => (t.filtered_count)(total, shown, &within),
+                None if shown < total => (t.results_shown)(shown, total),
+                None => (t.result_count)(total),
+            };
+            match correction {
+                Some(c) => format!("{count}. {c}"),
+                None => count,
             }
-            "Escape" => {
-                if state.active.get_untracked().is_some() {
-                    state.active.set(None);
-                } else if state.open.get_untracked().is_some() {
-                    state.close_procedure();
-                } else if !state.query.with_untracked(String::is_empty) {
-                    state.set_query(String::new());
-                } else {
-                    return;
-                }
-                ev.prevent_default();
-            }
-            _ => {}
         }
-    };
-
-    // Keep the option the arrow keys are on in view.
-    Effect::new(move |_| {
-        let Some(active) = state.active.get() else { return };
-        let Some(input) = state.input.get_untracked() else { return };
-        let node: &web_sys::Node = input.as_ref();
-        let root = node.get_root_node();
-        let selector = format!("#{}", option_id(active));
-        let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
-            Some(shadow) => shadow.query_selector(&selector).ok().flatten(),
-            None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.query_selector(&selector).ok().flatten()),
-        };
-        if let Some(option) = found {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            option.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
-
-    view! {
-        <div class="search">
-            <label for=INPUT_ID class="search-label">{t.search_label}</label>
-            <div class="search-field">
-                <input
-                    id=INPUT_ID
-                    class="search-input"
-                    type="search"
-                    role="combobox"
-                    autocomplete="off"
-                    autocapitalize="off"
-                    spellcheck="false"
-                    enterkeyhint="search"
-                    aria-autocomplete="list"
-                    aria-controls=LISTBOX_ID
-                    aria-describedby="motcua-hint"
-                    aria-expanded=move || if state.expanded() { "true" } else { "false" }
-                    aria-activedescendant=move || {
-                        if state.expanded() { state.active.get().map(option_id) } else { None }
-                    }
-                    placeholder=t.search_placeholder
-                    node_ref=state.input
-                    prop:value=move || state.query.get()
-                    on:input=on_input
-                    on:keydown=on_keydown
-                />
-            </div>
-            <p id="motcua-hint" class="hint">{t.search_hint}</p>
-        </div>
     }
 }
 
-/// The polite live region: loading, how many results, nothing found.
-#[component]
-pub fn Status(state: State) -> impl IntoView {
-    let t = state.text();
-    let message = move || {
-        state.load.with(|load| match load {
-            Load::Loading => t.loading.to_string(),
-            Load::Failed(_) => String::new(),
-            Load::Ready(data) => {
-                if state.procedure_covers_list() {
-                    return String::new();
-                }
-                let query = state.query.get();
-                if query.trim().is_empty() {
-                    return (t.loaded)(data.catalog.procedures.len());
-                }
-                let correction = state.correction.get().map(|c| (t.did_you_mean_status)(&c));
-                if state.matches.with(Vec::is_empty) {
-                    let none = (t.no_results)(query.trim());
-                    return match correction {
-                        Some(c) => format!("{none} {c}"),
-                        None => none,
-                    };
-                }
-                let total = state.hits.with(Vec::len);
-                let shown = state.shown.get().min(total);
-                let count = match state.filter.with(|f| within(t, f, &data.catalog)) {
-                    Some(within) if total == 0 => (t.no_filtered_results)(&within),
-                    Some(within) => (t.filtered_count)(total, shown, &within),
-                    None if shown < total => (t.results_shown)(shown, total),
-                    None => (t.result_count)(total),
-                };
-                match correction {
-                    Some(c) => format!("{count}. {c}"),
-                    None => count,
-                }
-            }
+/// The options of the listbox: the listed results, best first, matched words marked.
+pub(super) fn options(t: &Text, model: &Model, data: &Data) -> Vec<El> {
+    model
+        .listed
+        .iter()
+        .enumerate()
+        .filter_map(|(position, hit)| {
+            let p = data.catalog.procedures.get(hit.doc)?;
+            let (name, official) = names(p);
+            let meta = el("span")
+                .class("option-meta")
+                .maybe(repealed_badge(t, p))
+                .child(el("span").class("option-code").text(&p.code))
+                .maybe(p.field.as_deref().map(|field| el("span").class("option-field").text(field)));
+            Some(
+                el("li")
+                    .attr("role", "option")
+                    .attr("id", &option_id(position))
+                    .attr("data-code", &p.code)
+                    .attr("data-doc", &hit.doc.to_string())
+                    .attr("aria-selected", "false")
+                    .action("open")
+                    .child(marked(el("span").class("option-name"), name, &model.terms))
+                    .maybe(official.map(|o| marked(el("span").class("option-official"), o, &model.terms)))
+                    .child(meta),
+            )
         })
-    };
-    view! {
-        <p class="status" role="status" aria-live="polite" class:loading=move || state.load.with(|l| matches!(l, Load::Loading))>
-            {message}
-        </p>
-    }
+        .collect()
 }
 
-/// The listbox of results, best first, and the button listing more.
-#[component]
-pub fn Results(state: State) -> impl IntoView {
-    let t = state.text();
-    let items = move || {
-        let Some(data) = state.data() else { return Vec::new() };
-        let terms = state.terms.get();
-        state.listed.with(|listed| {
-            listed
-                .iter()
-                .enumerate()
-                .filter_map(|(position, hit)| {
-                    let procedure = data.catalog.procedures.get(hit.doc)?;
-                    let doc = hit.doc;
-                    let selected = move || state.active.get() == Some(position);
-                    Some(view! {
-                        <li
-                            role="option"
-                            id=option_id(position)
-                            data-code=procedure.code.clone()
-                            aria-selected=move || if selected() { "true" } else { "false" }
-                            class:active=selected
-                            on:click=move |_| state.open_procedure(doc)
-                            on:pointerenter=move |_| state.prefetch(doc)
-                        >
-                            <span class="option-name">{marked(names(procedure).0, &terms)}</span>
-                            {names(procedure).1.map(|official| view! {
-                                <span class="option-official">{marked(official, &terms)}</span>
-                            })}
-                            <span class="option-meta">
-                                {repealed_badge(t, procedure)}
-                                <span class="option-code">{procedure.code.clone()}</span>
-                                {procedure.field.clone().map(|field| view! { <span class="option-field">{field}</span> })}
-                            </span>
-                        </li>
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let more = move || state.expanded() && state.hits.with(Vec::len) > state.shown.get();
-    // The result the arrow keys are on is likely to be opened: its details are fetched ahead.
-    Effect::new(move |_| {
-        if let Some(doc) = state.active.get().and_then(|at| state.listed.with_untracked(|l| l.get(at).map(|h| h.doc))) {
-            state.prefetch(doc);
-        }
-    });
-
-    view! {
-        <ul
-            id=LISTBOX_ID
-            class="results"
-            role="listbox"
-            aria-label=t.results_label
-            hidden=move || !state.expanded()
-        >
-            {items}
-        </ul>
-        <Show when=more>
-            <button type="button" class="more" on:click=move |_| state.shown.update(|n| *n += PAGE)>
-                {t.show_more}
-            </button>
-        </Show>
-    }
+/// The "Đã bãi bỏ" badge of a procedure no longer in force.
+pub(super) fn repealed_badge(t: &Text, p: &Procedure) -> Option<El> {
+    repealed(&p.lifecycle).then(|| el("span").class("badge repealed-badge").text(t.repealed_badge))
 }
 
-/// `text` with the words the query matched in `<mark>`s.
-fn marked(text: &str, terms: &[String]) -> Vec<AnyView> {
-    let mut out = Vec::new();
+/// `parent` with `text` in it, the words the query matched in `<mark>`s.
+fn marked(mut parent: El, text: &str, terms: &[String]) -> El {
     let mut at = 0;
     for range in engine::highlight(text, terms) {
         let (Some(before), Some(word)) = (text.get(at..range.start), text.get(range.clone())) else { continue };
-        if !before.is_empty() {
-            out.push(before.to_string().into_any());
-        }
-        out.push(view! { <mark>{word.to_string()}</mark> }.into_any());
+        parent = parent.text(before).child(el("mark").text(word));
         at = range.end;
     }
-    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
-        out.push(rest.to_string().into_any());
-    }
-    out
+    parent.text(text.get(at..).unwrap_or_default())
 }
 
 /// What the filter keeps, in words ("trong lĩnh vực Hộ tịch, ở cấp xã"); `None` when it keeps all.
@@ -314,177 +195,132 @@ impl Facets {
     }
 }
 
-/// One filter: a labelled select of `choices` after "any"; `current` is the chosen value ("" for any).
-fn filter_select(
-    t: &'static Text,
-    id: &'static str,
-    label: &'static str,
-    choices: Vec<(String, String)>,
-    current: impl Fn() -> String + Copy + Send + Sync + 'static,
-    choose: impl Fn(String) + 'static,
-) -> Option<impl IntoView> {
-    (!choices.is_empty()).then(|| {
-        let options = choices
-            .into_iter()
-            .map(|(value, text)| {
-                let selected = value.clone();
-                view! { <option value=value prop:selected=move || current() == selected>{text}</option> }
-            })
-            .collect::<Vec<_>>();
-        view! {
-            <div class="filter">
-                <label for=id>{label}</label>
-                <select id=id on:change=move |ev| choose(event_target_value(&ev))>
-                    <option value="" prop:selected=move || current().is_empty()>{t.filter_any}</option>
-                    {options}
-                </select>
-            </div>
-        }
-    })
+/// The filters of the query's matches, each with the choices that keep at least one, or `None`
+/// when there is nothing to narrow.
+pub(super) fn filters(t: &Text, model: &Model, data: &Data) -> Option<Vec<El>> {
+    if model.procedure_covers_list() || model.query.trim().is_empty() || model.matches.is_empty() {
+        return None;
+    }
+    let facets = Facets::of(t, &model.matches, &data.catalog);
+    let selects = [
+        ("motcua-filter-field", t.filter_field, facets.fields),
+        ("motcua-filter-level", t.filter_level, facets.levels),
+        ("motcua-filter-online", t.filter_online, facets.online),
+        ("motcua-filter-life-event", t.filter_life_event, facets.life_events),
+    ];
+    let mut drawn: Vec<El> = selects
+        .into_iter()
+        .filter(|(_, _, choices)| !choices.is_empty())
+        .map(|(id, label, choices)| {
+            let options = choices.into_iter().map(|(value, text)| el("option").attr("value", &value).text(&text));
+            el("div").class("filter").child(el("label").attr("for", id).text(label)).child(
+                el("select").attr("id", id).child(el("option").attr("value", "").text(t.filter_any)).children(options),
+            )
+        })
+        .collect();
+    drawn.push(El::button("clear-filters", "clear-filters", t.clear_filters));
+    Some(drawn)
 }
 
-/// Above the results: narrow them by field, level, online filing and situation, or clear that.
-#[component]
-pub fn Filters(state: State) -> impl IntoView {
-    let t = state.text();
-    move || {
-        if state.procedure_covers_list() || state.query.with(|q| q.trim().is_empty()) {
-            return None;
+/// The filters' values as `filter` has them: `(select id, value)`.
+pub(super) fn chosen(filter: &Filter) -> [(&'static str, String); 4] {
+    [
+        ("motcua-filter-field", filter.field.clone().unwrap_or_default()),
+        ("motcua-filter-level", filter.level.and_then(level_index).map_or("", |i| LEVELS[i].1).to_string()),
+        ("motcua-filter-online", filter.online.and_then(online_index).map_or("", |i| ONLINE[i].1).to_string()),
+        ("motcua-filter-life-event", filter.life_event.clone().unwrap_or_default()),
+    ]
+}
+
+/// `filter` with the select `id` set to `value` ("" for any).
+pub(super) fn choose(filter: &mut Filter, id: &str, value: String) {
+    let some = (!value.is_empty()).then_some(value);
+    match id {
+        "motcua-filter-field" => filter.field = some,
+        "motcua-filter-level" => {
+            filter.level = LEVELS.iter().find(|(_, s)| Some(*s) == some.as_deref()).map(|(l, _)| *l)
         }
-        let data = state.data()?;
-        let facets = state.matches.with(|m| (!m.is_empty()).then(|| Facets::of(t, m, &data.catalog)))?;
-        let field = move || state.filter.with(|f| f.field.clone().unwrap_or_default());
-        let level =
-            move || state.filter.with(|f| f.level.and_then(level_index).map_or("", |i| LEVELS[i].1).to_string());
-        let online =
-            move || state.filter.with(|f| f.online.and_then(online_index).map_or("", |i| ONLINE[i].1).to_string());
-        let life_event = move || state.filter.with(|f| f.life_event.clone().unwrap_or_default());
-        let some = |v: String| (!v.is_empty()).then_some(v);
-        Some(view! {
-            <div class="filters" role="group" aria-label=t.filters_label>
-                {filter_select(t, "motcua-filter-field", t.filter_field, facets.fields, field, move |v| {
-                    state.set_filter(|f| f.field = some(v))
-                })}
-                {filter_select(t, "motcua-filter-level", t.filter_level, facets.levels, level, move |v| {
-                    state.set_filter(|f| f.level = LEVELS.iter().find(|(_, s)| *s == v).map(|(l, _)| *l))
-                })}
-                {filter_select(t, "motcua-filter-online", t.filter_online, facets.online, online, move |v| {
-                    state.set_filter(|f| f.online = ONLINE.iter().find(|(_, s)| *s == v).map(|(o, _)| *o))
-                })}
-                {filter_select(t, "motcua-filter-life-event", t.filter_life_event, facets.life_events, life_event, move |v| {
-                    state.set_filter(|f| f.life_event = some(v))
-                })}
-                <button
-                    type="button"
-                    class="clear-filters"
-                    hidden=move || state.filter.with(Filter::is_empty)
-                    on:click=move |_| {
-                        state.set_filter(|f| *f = Filter::default());
-                        state.focus_input();
-                    }
-                >
-                    {t.clear_filters}
-                </button>
-            </div>
-        })
+        "motcua-filter-online" => {
+            filter.online = ONLINE.iter().find(|(_, s)| Some(*s) == some.as_deref()).map(|(o, _)| *o)
+        }
+        "motcua-filter-life-event" => filter.life_event = some,
+        _ => {}
     }
 }
 
 /// Nothing or little found, and the words look mistyped: the corrected query, one tap away.
-#[component]
-pub fn DidYouMean(state: State) -> impl IntoView {
-    let t = state.text();
-    move || {
-        if state.procedure_covers_list() {
-            return None;
-        }
-        let corrected = state.correction.get()?;
-        let query = corrected.clone();
-        Some(view! {
-            <p class="did-you-mean">
-                {t.did_you_mean_before}" "
-                <button type="button" class="corrected-query" on:click=move |_| {
-                    state.set_query(query.clone());
-                    state.focus_input();
-                }>{corrected}</button>
-                {t.did_you_mean_after}
-            </p>
-        })
-    }
+pub(super) fn did_you_mean(t: &Text, corrected: &str) -> Vec<El> {
+    vec![
+        el("span").text(t.did_you_mean_before).text(" "),
+        El::button("corrected-query", "query", corrected).attr("data-query", corrected),
+        el("span").text(t.did_you_mean_after),
+    ]
 }
 
 /// The query found procedures, but none that every filter keeps.
-pub fn no_filtered_results(state: State) -> impl IntoView {
-    view! { <p class="no-filtered">{state.text().no_filtered_help}</p> }
+pub(super) fn no_filtered_results(t: &Text) -> El {
+    el("p").class("no-filtered").text(t.no_filtered_help)
 }
 
 /// Before anything is typed: a few common searches, one tap each.
-pub fn suggestions(state: State) -> impl IntoView {
-    let t = state.text();
-    view! {
-        <div class="suggestions">
-            <span class="suggestions-label">{t.suggestions_label}</span>
-            <ul>
-                {t.suggestions.iter().map(|&words| view! {
-                    <li>
-                        <button type="button" class="chip" on:click=move |_| {
-                            state.set_query(words.to_string());
-                            state.focus_input();
-                        }>{words}</button>
-                    </li>
-                }).collect::<Vec<_>>()}
-            </ul>
-        </div>
-    }
+pub(super) fn suggestions(t: &Text) -> El {
+    let chips =
+        t.suggestions.iter().map(|&words| el("li").child(El::button("chip", "query", words).attr("data-query", words)));
+    el("div")
+        .class("suggestions")
+        .child(el("span").class("suggestions-label").text(t.suggestions_label))
+        .child(el("ul").children(chips))
+}
+
+/// A link to the portal's own search for `words`, in a new tab.
+fn portal_search(t: &Text, words: &str) -> El {
+    el("a")
+        .class("portal-search")
+        .attr("href", &portal::keyword_search_url(words))
+        .attr("target", "_blank")
+        .attr("rel", "noopener noreferrer")
+        .attr("aria-describedby", NEW_TAB_ID)
+        .text(t.portal_search)
 }
 
 /// Nothing found: the portal's own search for the same words.
-pub fn no_results(state: State) -> impl IntoView {
-    let t = state.text();
-    let href = portal::keyword_search_url(&state.query.get_untracked());
-    view! {
-        <div class="no-results">
-            <p>{t.no_results_help}</p>
-            <a class="portal-search" href=href target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
-                {t.portal_search}
-            </a>
-        </div>
-    }
+pub(super) fn no_results(t: &Text, query: &str) -> El {
+    el("div").class("no-results").child(el("p").text(t.no_results_help)).child(portal_search(t, query))
 }
 
 /// The catalog could not be loaded: say so plainly, offer the portal and a retry.
-pub fn error_view(state: State, failure: Failure, retry: impl Fn() + 'static) -> impl IntoView {
-    let t = state.text();
-    let href = portal::keyword_search_url(&state.query.get_untracked());
-    view! {
-        <div class="error" role="alert">
-            <p class="error-title">{t.load_error}</p>
-            <p>{failure.reason(t)}</p>
-            <p>{t.load_error_help}</p>
-            <p class="error-actions">
-                <a class="portal-search" href=href target="_blank" rel="noopener noreferrer" aria-describedby=NEW_TAB_ID>
-                    {t.portal_search}
-                </a>
-                <button type="button" class="retry" on:click=move |_| retry()>{t.retry}</button>
-            </p>
-            <details class="error-detail">
-                <summary>{t.error_detail}</summary>
-                <code>{failure.detail()}</code>
-            </details>
-        </div>
-    }
+pub(super) fn error_view(t: &Text, failure: &Failure, query: &str) -> El {
+    el("div")
+        .class("error")
+        .attr("role", "alert")
+        .child(el("p").class("error-title").text(t.load_error))
+        .child(el("p").text(&failure.reason(t)))
+        .child(el("p").text(t.load_error_help))
+        .child(
+            el("p").class("error-actions").child(portal_search(t, query)).child(El::button("retry", "retry", t.retry)),
+        )
+        .child(
+            el("details")
+                .class("error-detail")
+                .child(el("summary").text(t.error_detail))
+                .child(el("code").text(&failure.detail())),
+        )
+}
+
+/// That something the widget needs did not come (`why`): a way to try again (`action`), and,
+/// for the procedure `name`, the portal's search for it (the portal has the same record).
+pub(super) fn failed_notice(t: &Text, why: &str, action: &str, name: Option<&str>) -> El {
+    el("div")
+        .class("notice details-failed")
+        .attr("role", "alert")
+        .child(el("p").text(why))
+        .child(El::button("retry", action, t.retry))
+        .maybe(name.map(|name| portal_search(t, name)))
 }
 
 /// Where the facts come from, and how recent they are.
-#[component]
-pub fn SourceNote(state: State) -> impl IntoView {
-    let t = state.text();
-    move || {
-        state.data().map(|data| {
-            let source = &data.catalog.source;
-            let date = source.retrieved.as_deref().unwrap_or(&data.catalog.generated_at);
-            let text = (t.source)(&source.name, present::date(date).as_deref());
-            view! { <p class="source-note">{text}</p> }
-        })
-    }
+pub(super) fn source(t: &Text, data: &Data) -> String {
+    let source = &data.catalog.source;
+    let date = source.retrieved.as_deref().unwrap_or(&data.catalog.generated_at);
+    (t.source)(&source.name, present::date(date).as_deref())
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::text::Text;
 use crate::catalog::Paper;
 use crate::checklist::Checklist;
+use crate::ui::ticks;
 
 /// The ticks of a procedure's case, kept in sync with the browser's storage.
 #[derive(Clone, Copy)]
@@ -18,7 +19,7 @@ pub(super) struct Ticks {
 impl Ticks {
     /// What this device remembers for `code` and `case`; nothing when storage is off.
     pub fn load(code: &str, case: usize) -> Ticks {
-        Ticks { list: RwSignal::new(remembered(code, case)), key: StoredValue::new(Checklist::key(code, case)) }
+        Ticks { list: RwSignal::new(ticks::remembered(code, case)), key: StoredValue::new(Checklist::key(code, case)) }
     }
 
     pub fn has(&self, paper: &Paper) -> bool {
@@ -36,42 +37,13 @@ impl Ticks {
     }
 
     fn save(&self) {
-        let Some(storage) = storage() else { return };
+        let Some(storage) = ticks::storage() else { return };
         let key = self.key.get_value();
         // A full or disabled store only means the ticks are not remembered.
         let _ = self.list.with(|l| match l.is_empty() {
             true => storage.remove_item(&key),
             false => storage.set_item(&key, &l.stored()),
         });
-    }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// What this device remembers for `code` and `case`; nothing when storage is off.
-pub(super) fn remembered(code: &str, case: usize) -> Checklist {
-    let stored = storage().and_then(|s| s.get_item(&Checklist::key(code, case)).ok().flatten());
-    Checklist::parse(&stored.unwrap_or_default())
-}
-
-/// The keys of every procedure's ticks on this device.
-fn remembered_keys(storage: &web_sys::Storage) -> Vec<String> {
-    let count = storage.length().unwrap_or(0);
-    (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| Checklist::is_key(k)).collect()
-}
-
-/// Whether this device remembers ticks of any procedure.
-pub(super) fn any_remembered() -> bool {
-    storage().is_some_and(|s| !remembered_keys(&s).is_empty())
-}
-
-/// Forgets the ticks of every procedure on this device (for the next citizen at a desk).
-pub(super) fn forget_all() {
-    let Some(storage) = storage() else { return };
-    for key in remembered_keys(&storage) {
-        let _ = storage.remove_item(&key);
     }
 }
 

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 
 use super::slip::Entry;
 use super::text::Text;
-use super::{names, today, Data, State};
-use crate::catalog::{Journey, Lifecycle, Procedure, Status};
-use crate::date::Date;
-use crate::present;
+use super::{names, Data, State};
+use crate::catalog::{Journey, Procedure};
+pub(super) use crate::ui::repeal::{repeal, repealed, Repeal};
 
 /// A button that opens the procedure `code` in the widget; its code alone when the catalog lacks it.
 pub(super) fn procedure_link(state: State, data: &Data, code: &str) -> AnyView {
@@ -29,35 +28,7 @@ pub(super) fn procedure_link(state: State, data: &Data, code: &str) -> AnyView {
 
 /// The "Đã bãi bỏ" badge of a procedure no longer in force.
 pub(super) fn repealed_badge(t: &'static Text, p: &Procedure) -> Option<impl IntoView> {
-    matches!(repeal(&p.lifecycle), Repeal::Done(_))
-        .then(|| view! { <span class="badge repealed-badge">{t.repealed_badge}</span> })
-}
-
-/// Whether a procedure is repealed, as of today in the citizen's browser.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Repeal {
-    InForce,
-    /// Repealed; since this day (DD/MM/YYYY) when the catalog says.
-    Done(Option<String>),
-    /// Repealed by a decision that takes effect on this day, still ahead: it can still be done.
-    Ahead(String),
-}
-
-pub(super) fn repeal(lifecycle: &Lifecycle) -> Repeal {
-    if lifecycle.status != Status::Repealed {
-        return Repeal::InForce;
-    }
-    // `effective_to` is the last day the procedure applies: it is repealed from the day after.
-    let Some(last) = lifecycle.effective_to.as_deref().and_then(|d| Date::parse(d.trim())) else {
-        return Repeal::Done(None);
-    };
-    let first = Date::from_unix_days(last.unix_days() + 1);
-    let shown = present::date(&first.to_string()).unwrap_or_default();
-    if first.unix_days() > today().unix_days() {
-        Repeal::Ahead(shown)
-    } else {
-        Repeal::Done(Some(shown))
-    }
+    repealed(&p.lifecycle).then(|| view! { <span class="badge repealed-badge">{t.repealed_badge}</span> })
 }
 
 /// At the top of a repealed procedure: since when, why, and what replaces it.

@@ -1,43 +1,31 @@
-//! Desk mode (`<mot-cua mode="desk">`), for staff at the one-stop desk guiding citizens: search
-//! and results on the left, the procedure on the right under the guidance slip being made;
-//! keyboard shortcuts; and, on any widget that asks for it, a reset after inactivity that leaves
-//! nothing of one citizen for the next.
+//! Desk mode (`<mot-cua mode="desk">`), for staff at the one-stop desk guiding citizens: beside
+//! the search, the procedure under the guidance slip being made; and keyboard shortcuts.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::data::Stage;
-use super::part;
 use super::print::Paper;
+use super::procedure::ProcedureView;
 use super::slip::{self, Entry};
-use super::{checklist, State};
+use super::State;
 
-/// Seconds without use before a desk widget resets, unless `reset-after` says otherwise.
-pub(super) const RESET_AFTER: u32 = 300;
-
-/// The two panes: `search` with `list` under it, and the open procedure with the slip.
-pub(super) fn panes(state: State, search: impl IntoView, list: impl IntoView) -> impl IntoView {
+/// The pane beside the search: the slip, and the open procedure.
+pub(super) fn pane(state: State) -> impl IntoView {
     view! {
-        <div class="desk-panes">
-            <div class="desk-search">{search}{list}</div>
-            <div class="desk-procedure">
-                {slip_panel(state)}
-                {move || procedure_pane(state)}
-            </div>
-        </div>
+        {slip_panel(state)}
+        {move || procedure_pane(state)}
     }
 }
 
 /// The open procedure; before one is open, how to use the desk.
 fn procedure_pane(state: State) -> AnyView {
     let t = state.text();
-    let Some(data) = state.data() else { return ().into_any() };
     if let Some(doc) = state.open.get() {
-        return part::procedure_page(state, data, doc).into_any();
+        return view! { <ProcedureView state=state doc=doc /> }.into_any();
     }
     let keys = t
         .desk_keys
@@ -56,7 +44,7 @@ fn procedure_pane(state: State) -> AnyView {
 
 /// The open procedure as an entry of the slip, at the case shown.
 fn open_entry(state: State) -> Option<Entry> {
-    let data = state.data()?;
+    let data = state.data();
     let p = data.catalog.procedures.get(state.open.get()?)?;
     Some(Entry { code: p.code.clone(), case: state.case.get() })
 }
@@ -67,12 +55,13 @@ fn slip_panel(state: State) -> impl IntoView {
     let slip = state.slip;
     // What is put on the slip is fetched at once (split catalogs), to be there for printing.
     Effect::new(move |_| {
-        let Some(data) = state.data() else { return };
+        let data = state.data();
         slip.entries
             .with(|entries| entries.iter().filter_map(|e| data.position(&e.code)).for_each(|doc| data.prefetch(doc)));
     });
     let entries = move || {
-        let data = state.data()?;
+        let data = state.data();
+        state.track_details();
         let items = slip
             .entries
             .get()
@@ -153,7 +142,8 @@ fn slip_panel(state: State) -> impl IntoView {
 /// Neither a procedure open nor one on the slip, or the full record of one is not here yet
 /// (split catalogs; each is fetched as it is put on the slip).
 fn nothing_to_print(state: State) -> bool {
-    let Some(data) = state.data() else { return true };
+    let data = state.data();
+    state.track_details();
     state.slip.entries.track();
     let entries = state.slip.printed(open_entry(state));
     entries.is_empty() || entries.iter().any(|e| data.position(&e.code).is_some_and(|doc| data.full(doc).is_none()))
@@ -161,9 +151,9 @@ fn nothing_to_print(state: State) -> bool {
 
 /// Prints the slip: its procedures and the open one.
 fn print_slip(state: State) {
-    let Some(data) = state.data() else { return };
+    let data = state.data();
     let entries = state.slip.printed(open_entry(state));
-    slip::print_guidance(state.lang.get_untracked(), &data, &entries, state.slip.paper.get_untracked());
+    slip::print_guidance(state.lang, &data, &entries, state.slip.paper.get_untracked());
 }
 
 /// `/` searches, `p` prints the slip, `Esc` leaves the procedure; from anywhere on the page
@@ -177,10 +167,7 @@ pub(super) fn shortcuts(state: State) {
         match ev.key().as_str() {
             "/" if !typing => {
                 ev.prevent_default();
-                if let Some(input) = state.input.get_untracked() {
-                    let _ = input.focus();
-                    input.select();
-                }
+                state.focus_search();
             }
             "p" | "P" if !typing && !nothing_to_print(state) => {
                 ev.prevent_default();
@@ -211,45 +198,4 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
         }
         _ => false,
     }
-}
-
-/// After `seconds` without a key, a touch, a click or the mouse moving, goes back to the start
-/// and forgets the ticks on this device; says so until the next use.
-pub(super) fn reset_when_idle(state: State, seconds: u32) {
-    let last = StoredValue::new(js_sys::Date::now());
-    let touched = move || {
-        last.set_value(js_sys::Date::now());
-        if state.reset_note.with_untracked(Option::is_some) {
-            state.reset_note.set(None);
-        }
-    };
-    let listeners = [
-        window_event_listener(ev::keydown, move |_| touched()),
-        window_event_listener(ev::pointerdown, move |_| touched()),
-        window_event_listener(ev::pointermove, move |_| touched()),
-        window_event_listener(ev::wheel, move |_| touched()),
-        window_event_listener(ev::input, move |_| touched()),
-    ];
-    let limit = f64::from(seconds) * 1000.0;
-    let timer = set_interval_with_handle(
-        move || {
-            // A tick may still come after the widget is gone (its state with it): nothing to do.
-            let Some(at) = last.try_get_value() else { return };
-            if js_sys::Date::now() - at < limit {
-                return;
-            }
-            last.set_value(js_sys::Date::now());
-            if !state.at_start() || checklist::any_remembered() {
-                state.reset();
-                state.reset_note.set(Some(state.text().reset_done));
-            }
-        },
-        Duration::from_secs(1),
-    );
-    on_cleanup(move || {
-        listeners.into_iter().for_each(|l| l.remove());
-        if let Ok(timer) = timer {
-            timer.clear();
-        }
-    });
 }

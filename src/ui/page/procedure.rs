@@ -16,8 +16,9 @@ use crate::catalog::{OnlineLevel, Procedure};
 use crate::portal;
 
 #[component]
-pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView {
+pub fn ProcedureView(state: State, doc: usize) -> impl IntoView {
     let t = state.text();
+    let data = state.data();
     // In a split catalog, this is the summary: what comes from the full record is drawn when it
     // arrives (`with_details`).
     let Some(p) = data.catalog.procedures.get(doc) else {
@@ -26,7 +27,10 @@ pub fn ProcedureView(state: State, data: Arc<Data>, doc: usize) -> impl IntoView
     data.fetch(doc);
     let stage = {
         let data = Arc::clone(&data);
-        Memo::new(move |_| data.stage(doc))
+        Memo::new(move |_| {
+            state.track_details();
+            data.stage(doc)
+        })
     };
     let title = NodeRef::<H2>::new();
     // Move focus to the title, so screen readers start reading the procedure there.

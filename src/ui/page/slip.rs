@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::print::{self, Paper};
 use super::text::Text;
-use super::{cases, checklist, fees, names, share, Data, Lang};
+use super::{cases, fees, names, share, Data, Lang};
 use crate::catalog::{Desk, OnlineLevel, PaperKind, Procedure};
 use crate::link::Link;
 use crate::{portal, present, qr};
@@ -151,7 +151,7 @@ fn procedure_part(t: &'static Text, data: &Data, p: &Procedure, case: usize, gui
     let chosen = p.cases.get(case);
     let papers: Vec<_> =
         p.paper_groups_of(case).iter().flat_map(|g| &g.papers).filter(|x| x.kind != PaperKind::Note).collect();
-    let ticks = checklist::remembered(&p.code, case);
+    let ticks = crate::ui::ticks::remembered(&p.code, case);
     let missing = ticks.missing(papers.iter().copied()).len();
     let mut abridged = false;
     let rows = papers

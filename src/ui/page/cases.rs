@@ -54,9 +54,10 @@ pub(super) fn case_choice(t: &'static Text, p: &Procedure, chosen: RwSignal<usiz
 /// Processing time, fees and papers of the chosen case (of the procedure when it has no cases).
 /// The citizen can print the checklist here; at the desk, the guidance slip is printed instead.
 pub(super) fn details(state: State, doc: usize) -> impl IntoView {
-    let (t, lang, chosen) = (state.text(), state.lang.get_untracked(), state.case);
+    let (t, lang, chosen) = (state.text(), state.lang, state.case);
     move || {
-        let data = state.data()?;
+        let data = state.data();
+        state.track_details();
         let p = data.full(doc)?;
         let ticks = Ticks::load(&p.code, chosen.get());
         let case = p.cases.get(chosen.get());
