@@ -69,12 +69,16 @@ async fn attempt(url: &str, limit: Duration) -> Result<String, Failed> {
     });
     let signal = controller.as_ref().map(web_sys::AbortController::signal);
     let outcome = async {
-        let network = |e: gloo_net::Error| Failed::Network(e.to_string());
-        let response = gloo_net::http::Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(network)?;
+        let init = web_sys::RequestInit::new();
+        init.set_signal(signal.as_ref());
+        let window = web_sys::window().ok_or_else(|| Failed::Network("no window".to_string()))?;
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(failed)?;
+        let response: web_sys::Response = response.dyn_into().map_err(failed)?;
         if !response.ok() {
             return Err(Failed::Status(response.status()));
         }
-        response.text().await.map_err(network)
+        let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+        text.as_string().ok_or_else(|| Failed::Network("the answer is not text".to_string()))
     }
     .await;
     if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
@@ -85,6 +89,15 @@ async fn attempt(url: &str, limit: Duration) -> Result<String, Failed> {
         true => Failed::Network(format!("no answer within {} s", limit.as_secs())),
         false => failed,
     })
+}
+
+/// A request that did not complete, as the browser says why.
+fn failed(error: wasm_bindgen::JsValue) -> Failed {
+    let message = match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => error.as_string().unwrap_or_else(|| "the request failed".to_string()),
+    };
+    Failed::Network(message)
 }
 
 fn millis(duration: Duration) -> i32 {
