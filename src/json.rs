@@ -104,7 +104,7 @@ impl<'a> Reader<'a> {
         let found = match self.peek() {
             None => return self.fail("EOF while parsing a value"),
             Some(b'"') => match self.string() {
-                Ok(text) => format!("string {:?}", text.chars().take(40).collect::<String>()),
+                Ok(text) => format!("string \"{}\"", text.chars().take(40).collect::<String>()),
                 Err(misfit) => return misfit,
             },
             b if kind(b) == "value" => return self.fail("expected value"),

@@ -145,13 +145,13 @@ pub fn parse(json: &str) -> Result<Overlay, OverlayError> {
     let overlay: Overlay = json::read(json).map_err(|Misfit { path, message }| OverlayError { path, message })?;
     let fail = |path: &str, message: String| OverlayError { path: path.into(), message };
     if overlay.format != FORMAT {
-        return Err(fail("format", format!("is {:?}, expected {FORMAT:?}", overlay.format)));
+        return Err(fail("format", format!("is \"{}\", expected \"{FORMAT}\"", overlay.format)));
     }
     let major: Option<u32> = overlay.format_version.split('.').next().and_then(|m| m.parse().ok());
     if major != Some(FORMAT_MAJOR) {
         return Err(fail(
             "format_version",
-            format!("{:?} is not a version this build reads ({FORMAT_MAJOR}.x)", overlay.format_version),
+            format!("\"{}\" is not a version this build reads ({FORMAT_MAJOR}.x)", overlay.format_version),
         ));
     }
     Ok(overlay)
@@ -198,7 +198,7 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
     for (i, rule) in overlay.fees.iter().enumerate() {
         if let Some(id) = &rule.fee.source {
             if catalog.document(id).is_none() {
-                problems.push(format!("fees[{i}].source: no document {id:?} in documents"));
+                problems.push(format!("fees[{i}].source: no document \"{id}\" in documents"));
             }
         }
         for code in rule.procedures.iter().filter(|code| catalog.procedure(code).is_none()) {
@@ -211,7 +211,7 @@ pub fn apply(catalog: &mut Catalog, overlay: &Overlay) -> Vec<String> {
     for (i, host) in overlay.link_hosts.iter().enumerate() {
         let host = host.trim().to_ascii_lowercase();
         if !outbound::is_host_name(&host) {
-            problems.push(format!("link_hosts[{i}]: {host:?} is not a host name such as haiphong.gov.vn"));
+            problems.push(format!("link_hosts[{i}]: \"{host}\" is not a host name such as haiphong.gov.vn"));
         } else if !catalog.link_hosts.contains(&host) {
             catalog.link_hosts.push(host);
         }

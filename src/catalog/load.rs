@@ -65,14 +65,14 @@ impl fmt::Display for LoadError {
                 write!(f, "not a valid catalog: field {path}: {message}")
             }
             LoadError::WrongFormat(found) => {
-                write!(f, "not a motcua catalog (format is {found:?}, expected {FORMAT:?})")
+                write!(f, "not a motcua catalog (format is \"{found}\", expected \"{FORMAT}\")")
             }
             LoadError::UnsupportedVersion { found, supported } => write!(
                 f,
                 "catalog format version {found} is newer than this widget reads ({supported}); update the widget"
             ),
             LoadError::WrongRecord { expected, found } => {
-                write!(f, "the full record of {expected} is not there (found {found:?})")
+                write!(f, "the full record of {expected} is not there (found \"{found}\")")
             }
         }
     }
@@ -155,7 +155,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     if let Some(template) = catalog.details.as_deref().filter(|t| !is_relative_template(t)) {
         return Err(LoadError::Syntax {
             path: "details".into(),
-            message: format!("{template:?} is not a path beside the index with {{code}} in it"),
+            message: format!("\"{template}\" is not a path beside the index with {{code}} in it"),
         });
     }
 

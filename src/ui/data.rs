@@ -340,16 +340,19 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
             });
             Ok((text, false))
         }
-        Err(failed) => match network::kept(url).await {
-            Some(text) => {
-                console::warn(&format!("motcua: {url} could not be fetched ({failed:?}); the device's copy is used"));
-                Ok((text, true))
-            }
-            None => Err(match failed {
+        Err(failed) => {
+            let failure = match failed {
                 network::Failed::Network(message) => Failure::Network { url: url.to_string(), message },
                 network::Failed::Status(status) => Failure::Http { url: url.to_string(), status },
-            }),
-        },
+            };
+            match network::kept(url).await {
+                Some(text) => {
+                    console::warn(&format!("motcua: {}; the device's copy is used", failure.detail()));
+                    Ok((text, true))
+                }
+                None => Err(failure),
+            }
+        }
     }
 }
 
