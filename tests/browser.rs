@@ -543,6 +543,24 @@ async fn a_file_that_is_not_a_catalog_is_a_plain_error_not_a_crash() {
 }
 
 #[wasm_bindgen_test]
+async fn in_a_leptos_app_the_component_is_the_same_widget_and_goes_with_the_app() {
+    use leptos::prelude::*;
+    let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    document().body().expect("body").append_child(&host).expect("append host");
+    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).expect("shadow");
+    let source = CatalogSource::Inline(SAMPLE.to_string());
+    let app = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        view! { <ui::Widget source=source options=ui::Options::default() /> }
+    });
+    let w = Widget { host, root, handle: None };
+    w.ready().await;
+    w.type_query("khai sinh").await;
+    w.first_code_is(KHAI_SINH).await;
+    drop(app);
+    w.wait_until("the app took the widget with it", |w| w.root.child_element_count() == 0).await;
+}
+
+#[wasm_bindgen_test]
 async fn two_widgets_on_one_page_are_independent_and_unmount_cleanly() {
     let a = Widget::sample();
     let ready_b = {
