@@ -3,13 +3,13 @@
 //! out. `ui` is compiled for wasm32 only, so these run under wasm-bindgen-test-runner.
 
 use motcua::date::Date;
-use motcua::ui::text::{Lang, Text, VI};
+use motcua::ui::text::{Lang, PageText, VI_PAGE};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn en() -> &'static Text {
-    Lang::En.text()
+fn en() -> &'static PageText {
+    Lang::En.page_text()
 }
 
 /// Vietnamese words an English reader still needs, to recognise them on the portal or the bill.
@@ -22,7 +22,7 @@ fn vietnamese_letters(text: &str) -> bool {
 }
 
 /// Every plain string of a table, by field name; `suggestions` left out (they are searches).
-fn statics(t: &Text) -> Vec<(&'static str, &'static str)> {
+fn statics(t: &PageText) -> Vec<(&'static str, &'static str)> {
     let mut all = vec![
         ("language_name", t.language_name),
         ("search_label", t.search_label),
@@ -148,7 +148,7 @@ fn statics(t: &Text) -> Vec<(&'static str, &'static str)> {
 }
 
 /// What the functions say, with plain ASCII arguments, in the same order for both tables.
-fn sentences(t: &Text) -> Vec<(&'static str, String)> {
+fn sentences(t: &PageText) -> Vec<(&'static str, String)> {
     vec![
         ("loaded", (t.loaded)(5)),
         ("result_count", (t.result_count)(5)),
@@ -183,7 +183,7 @@ fn the_check_for_vietnamese_finds_it() {
     assert!(vietnamese_letters("Đã tải"));
     assert!(vietnamese_letters("Phí, lệ phí"), "kept terms are only kept in lower case, as written in EN");
     assert!(!vietnamese_letters("Charge (lệ phí): 8.000\u{a0}đồng “quoted”…"));
-    let untranslated = statics(&VI).into_iter().filter(|(_, s)| vietnamese_letters(s)).count();
+    let untranslated = statics(&VI_PAGE).into_iter().filter(|(_, s)| vietnamese_letters(s)).count();
     assert!(untranslated > 50, "the Vietnamese table is mostly Vietnamese: {untranslated}");
 }
 
@@ -202,14 +202,14 @@ fn every_string_is_english_and_not_empty() {
 #[wasm_bindgen_test]
 fn nothing_is_left_as_the_vietnamese() {
     // The same on purpose: punctuation, and searches the catalog's Vietnamese names answer.
-    assert_eq!(en().did_you_mean_after, VI.did_you_mean_after);
-    assert_eq!(en().suggestions, VI.suggestions);
-    let (english, vi) = (statics(en()), statics(&VI));
+    assert_eq!(en().did_you_mean_after, VI_PAGE.did_you_mean_after);
+    assert_eq!(en().suggestions, VI_PAGE.suggestions);
+    let (english, vi) = (statics(en()), statics(&VI_PAGE));
     assert_eq!(english.len(), vi.len());
     for ((field, en), (_, vi)) in english.iter().zip(&vi) {
         assert_ne!(en, vi, "{field} is the same as in Vietnamese");
     }
-    let (english, vi) = (sentences(en()), sentences(&VI));
+    let (english, vi) = (sentences(en()), sentences(&VI_PAGE));
     for ((field, en), (_, vi)) in english.iter().zip(&vi) {
         assert_ne!(en, vi, "{field} is the same as in Vietnamese");
     }

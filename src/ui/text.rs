@@ -27,6 +27,14 @@ impl Lang {
         }
     }
 
+    /// The words of the procedure page (see [`PageText`]).
+    pub fn page_text(self) -> &'static PageText {
+        match self {
+            Lang::Vi => &VI_PAGE,
+            Lang::En => &super::text_en::EN_PAGE,
+        }
+    }
+
     pub fn text(self) -> &'static Text {
         match self {
             Lang::Vi => &VI,
@@ -119,6 +127,23 @@ pub struct Text {
     pub desk_failed: &'static str,
 
     pub back: &'static str,
+    pub new_tab: &'static str,
+    pub reset_done: &'static str,
+    pub source: fn(name: &str, date: Option<&str>) -> String,
+    /// The catalog shown is the device's copy: the network failed. With the catalog's date.
+    pub kept_copy: fn(date: Option<&str>) -> String,
+    /// The catalog is older than the page allows: its date and its age in days.
+    pub stale: fn(date: &str, days: i64) -> String,
+    /// Records of the catalog that could not be read.
+    pub skipped: fn(usize) -> String,
+}
+
+/// The words of the procedure page, the desk's pane and what is printed: only the parts of the code
+/// fetched when first needed use them ([`Lang::page_text`]), so they come with those parts. The
+/// first screen's words are there too, through `Deref`.
+pub struct PageText {
+    /// The first screen's words.
+    pub base: &'static Text,
     /// Label of the official name, shown below the commune's friendly name.
     pub official_name: &'static str,
     /// Repealed: since the given day (DD/MM/YYYY), when known.
@@ -129,7 +154,6 @@ pub struct Text {
     pub start_online: &'static str,
     pub start_lienthong: &'static str,
     pub portal_detail: &'static str,
-    pub new_tab: &'static str,
     pub not_online: &'static str,
     pub online_full: &'static str,
     pub online_partial: &'static str,
@@ -207,7 +231,6 @@ pub struct Text {
     pub slip_size: &'static str,
     pub print_slip: &'static str,
     pub next_citizen: &'static str,
-    pub reset_done: &'static str,
     pub staff_note: &'static str,
     pub desk_pick: &'static str,
     /// The keyboard shortcuts, as (key, what it does).
@@ -235,16 +258,16 @@ pub struct Text {
     pub journey_interlinked: &'static str,
     /// On the interlinked procedure itself: before the procedures it files.
     pub journey_parts: &'static str,
-    pub source: fn(name: &str, date: Option<&str>) -> String,
-    /// The catalog shown is the device's copy: the network failed. With the catalog's date.
-    pub kept_copy: fn(date: Option<&str>) -> String,
-    /// The catalog is older than the page allows: its date and its age in days.
-    pub stale: fn(date: &str, days: i64) -> String,
-    /// Records of the catalog that could not be read.
-    pub skipped: fn(usize) -> String,
 }
 
-impl Text {
+impl std::ops::Deref for PageText {
+    type Target = Text;
+    fn deref(&self) -> &Text {
+        self.base
+    }
+}
+
+impl PageText {
     pub fn channel(&self, channel: Channel) -> &'static str {
         match channel {
             Channel::InPerson => self.channels[0],
@@ -337,6 +360,23 @@ pub const VI: Text = Text {
     desk_failed: "Không tải được công cụ cho bộ phận một cửa. Kiểm tra kết nối mạng rồi thử lại.",
 
     back: "Quay lại",
+    new_tab: "(mở trong thẻ mới)",
+    reset_done: "Đã làm mới cho người tiếp theo.",
+    source: |name, date| match date {
+        Some(d) => format!("Nguồn: {name}, cập nhật ngày {d}."),
+        None => format!("Nguồn: {name}."),
+    },
+    kept_copy: |date| match date {
+        Some(d) => format!("Không tải được dữ liệu mới: đang dùng bản đã lưu trên máy này, dữ liệu ngày {d}. Thông tin có thể đã thay đổi."),
+        None => "Không tải được dữ liệu mới: đang dùng bản đã lưu trên máy này. Thông tin có thể đã thay đổi.".to_string(),
+    },
+    stale: |date, days| format!("Dữ liệu này cập nhật ngày {date}, cách đây {days} ngày: thủ tục, giấy tờ và lệ phí có thể đã thay đổi. Hãy kiểm tra lại trên Cổng Dịch vụ công quốc gia hoặc hỏi Bộ phận một cửa."),
+    skipped: |n| format!("{n} thủ tục trong dữ liệu bị lỗi nên không hiển thị ở đây. Nếu không thấy thủ tục cần tìm, hãy tra cứu trên Cổng Dịch vụ công quốc gia."),
+};
+
+/// Vietnamese, on the procedure page.
+pub static VI_PAGE: PageText = PageText {
+    base: &VI,
     official_name: "Tên chính thức:",
     repealed_since: |date| match date {
         Some(d) => format!("Thủ tục này đã bãi bỏ từ {d}."),
@@ -347,7 +387,6 @@ pub const VI: Text = Text {
     start_online: "Nộp hồ sơ trực tuyến",
     start_lienthong: "Nộp hồ sơ liên thông",
     portal_detail: "Xem trên Cổng DVC quốc gia",
-    new_tab: "(mở trong thẻ mới)",
     not_online: "Thủ tục này không nộp trực tuyến được; hãy nộp trực tiếp hoặc qua bưu chính.",
     online_full: "Có thể làm toàn bộ thủ tục trực tuyến.",
     online_partial: "Có thể nộp hồ sơ trực tuyến; một số bước làm tại bộ phận một cửa.",
@@ -421,7 +460,6 @@ pub const VI: Text = Text {
     slip_size: "Khổ giấy",
     print_slip: "In phiếu hướng dẫn",
     next_citizen: "Người tiếp theo (xoá hết)",
-    reset_done: "Đã làm mới cho người tiếp theo.",
     staff_note: "Ghi chú cho cán bộ",
     desk_pick: "Chọn một thủ tục trong danh sách để xem hướng dẫn.",
     desk_keys_heading: "Phím tắt",
@@ -450,14 +488,4 @@ pub const VI: Text = Text {
     journey_heading: "Thường làm cùng",
     journey_interlinked: "Làm một lần bằng hồ sơ liên thông:",
     journey_parts: "Hồ sơ liên thông này gồm:",
-    source: |name, date| match date {
-        Some(d) => format!("Nguồn: {name}, cập nhật ngày {d}."),
-        None => format!("Nguồn: {name}."),
-    },
-    kept_copy: |date| match date {
-        Some(d) => format!("Không tải được dữ liệu mới: đang dùng bản đã lưu trên máy này, dữ liệu ngày {d}. Thông tin có thể đã thay đổi."),
-        None => "Không tải được dữ liệu mới: đang dùng bản đã lưu trên máy này. Thông tin có thể đã thay đổi.".to_string(),
-    },
-    stale: |date, days| format!("Dữ liệu này cập nhật ngày {date}, cách đây {days} ngày: thủ tục, giấy tờ và lệ phí có thể đã thay đổi. Hãy kiểm tra lại trên Cổng Dịch vụ công quốc gia hoặc hỏi Bộ phận một cửa."),
-    skipped: |n| format!("{n} thủ tục trong dữ liệu bị lỗi nên không hiển thị ở đây. Nếu không thấy thủ tục cần tìm, hãy tra cứu trên Cổng Dịch vụ công quốc gia."),
 };

@@ -4,7 +4,7 @@
 //! and the search only knows Vietnamese words. Dates arrive as DD/MM/YYYY and are written out
 //! ("23 November 2026") so that day and month cannot be swapped.
 
-use super::text::Text;
+use super::text::{PageText, Text};
 use crate::date::Date;
 
 /// "1 result", "3 results".
@@ -111,6 +111,26 @@ pub const EN: Text = Text {
     desk_failed: "The one-stop desk's tools could not be loaded. Check the connection and try again.",
 
     back: "Back",
+    new_tab: "(opens in a new tab)",
+    reset_done: "Cleared for the next person.",
+    source: |name, date| match date {
+        Some(d) => format!("Source: {name}, updated on {}.", long_date(d)),
+        None => format!("Source: {name}."),
+    },
+    kept_copy: |date| match date {
+        Some(d) => format!("The latest data could not be loaded: this is the copy kept on this device, dated {}. Details may have changed.", long_date(d)),
+        None => "The latest data could not be loaded: this is the copy kept on this device. Details may have changed.".to_string(),
+    },
+    stale: |date, days| format!("This data was updated on {}, {days} days ago: procedures, papers and fees may have changed. Check on the National Public Service Portal or ask the one-stop desk.", long_date(date)),
+    skipped: |n| match n {
+        1 => "1 procedure in the data has errors and is not shown here. If you do not find what you need, search the National Public Service Portal.".to_string(),
+        n => format!("{n} procedures in the data have errors and are not shown here. If you do not find what you need, search the National Public Service Portal."),
+    },
+};
+
+/// English, on the procedure page.
+pub static EN_PAGE: PageText = PageText {
+    base: &EN,
     official_name: "Official name:",
     repealed_since: |date| match date {
         Some(d) => format!("This procedure was repealed on {}.", long_date(d)),
@@ -121,7 +141,6 @@ pub const EN: Text = Text {
     start_online: "Apply online",
     start_lienthong: "Apply online as a joint application (liên thông)",
     portal_detail: "View on the National Public Service Portal",
-    new_tab: "(opens in a new tab)",
     not_online: "You cannot apply for this online; apply in person or by post.",
     online_full: "You can do the whole procedure online.",
     online_partial: "You can apply online; some steps are done at the one-stop desk.",
@@ -199,7 +218,6 @@ pub const EN: Text = Text {
     slip_size: "Paper size",
     print_slip: "Print the guidance slip",
     next_citizen: "Next person (clear everything)",
-    reset_done: "Cleared for the next person.",
     staff_note: "Note for staff",
     desk_pick: "Choose a procedure in the list to see its guidance.",
     desk_keys_heading: "Shortcuts",
@@ -228,17 +246,4 @@ pub const EN: Text = Text {
     journey_heading: "Often done together",
     journey_interlinked: "Do them all at once with one joint application:",
     journey_parts: "This joint application covers:",
-    source: |name, date| match date {
-        Some(d) => format!("Source: {name}, updated on {}.", long_date(d)),
-        None => format!("Source: {name}."),
-    },
-    kept_copy: |date| match date {
-        Some(d) => format!("The latest data could not be loaded: this is the copy kept on this device, dated {}. Details may have changed.", long_date(d)),
-        None => "The latest data could not be loaded: this is the copy kept on this device. Details may have changed.".to_string(),
-    },
-    stale: |date, days| format!("This data was updated on {}, {days} days ago: procedures, papers and fees may have changed. Check on the National Public Service Portal or ask the one-stop desk.", long_date(date)),
-    skipped: |n| match n {
-        1 => "1 procedure in the data has errors and is not shown here. If you do not find what you need, search the National Public Service Portal.".to_string(),
-        n => format!("{n} procedures in the data have errors and are not shown here. If you do not find what you need, search the National Public Service Portal."),
-    },
 };

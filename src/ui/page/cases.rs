@@ -9,7 +9,7 @@ use super::checklist::Ticks;
 use super::fees::{self, CHANNELS};
 use super::papers;
 use super::slip::{self, Entry};
-use super::text::Text;
+use super::text::PageText;
 use super::State;
 
 use crate::catalog::{Case, ChannelInfo, Procedure, ProcessingTime, TimeUnit};
@@ -17,7 +17,7 @@ use crate::due::result_date;
 use crate::holidays::Holidays;
 
 /// The choice of case, first one selected; nothing when the procedure has one situation only.
-pub(super) fn case_choice(t: &'static Text, p: &Procedure, chosen: RwSignal<usize>) -> Option<impl IntoView> {
+pub(super) fn case_choice(t: &'static PageText, p: &Procedure, chosen: RwSignal<usize>) -> Option<impl IntoView> {
     if p.cases.is_empty() {
         return None;
     }
@@ -73,7 +73,7 @@ pub(super) fn details(state: State, doc: usize) -> impl IntoView {
 }
 
 /// Per channel; the case's time, when it has one, stands for every channel.
-pub(super) fn times(t: &'static Text, p: &Procedure, case: Option<&Case>) -> Option<AnyView> {
+pub(super) fn times(t: &'static PageText, p: &Procedure, case: Option<&Case>) -> Option<AnyView> {
     let case_time = case.and_then(|c| c.time.as_ref());
     let channels: Vec<&ChannelInfo> =
         CHANNELS.iter().filter_map(|c| p.channels.iter().find(|info| info.channel == *c)).collect();
@@ -117,7 +117,7 @@ fn time_row(label: &'static str, time: String, note: Option<String>, due: Option
 
 /// When the result is expected if the papers are handed in now, in the browser's local time,
 /// counted in working days (`crate::due`); `None` when the time gives no date.
-fn expected(t: &Text, time: &ProcessingTime) -> Option<String> {
+fn expected(t: &PageText, time: &ProcessingTime) -> Option<String> {
     static HOLIDAYS: OnceLock<Holidays> = OnceLock::new();
     let now = js_sys::Date::new_0();
     let today = super::today();
@@ -128,7 +128,7 @@ fn expected(t: &Text, time: &ProcessingTime) -> Option<String> {
 }
 
 /// The source's wording, or for a same-day procedure with a cut-off hour, what the hour means.
-fn time_text(t: &Text, time: &ProcessingTime) -> String {
+fn time_text(t: &PageText, time: &ProcessingTime) -> String {
     match time.cutoff.as_deref().map(str::trim) {
         Some(cutoff) if time.unit == TimeUnit::WithinDay && !cutoff.is_empty() => (t.within_day_cutoff)(cutoff),
         _ => time.text.clone(),

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::text::Text;
+use super::text::PageText;
 use crate::catalog::Paper;
 use crate::checklist::Checklist;
 use crate::ui::ticks;
@@ -63,7 +63,7 @@ pub(super) fn tick(ticks: Ticks, paper: &Paper, name: String) -> impl IntoView {
 }
 
 /// What is still missing, said as the ticks change; the button that clears them.
-pub(super) fn summary(t: &'static Text, ticks: Ticks, papers: Vec<Paper>) -> impl IntoView {
+pub(super) fn summary(t: &'static PageText, ticks: Ticks, papers: Vec<Paper>) -> impl IntoView {
     let missing = move || {
         ticks.list.with(|l| {
             l.missing(&papers).iter().map(|p| crate::present::split_marker(&p.name).1.to_string()).collect::<Vec<_>>()

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::text::Text;
+use super::text::PageText;
 use super::NEW_TAB_ID;
 use crate::catalog::{Case, Catalog, Channel, Fee, Procedure};
 use crate::outbound;
@@ -16,7 +16,7 @@ pub(super) const CHANNELS: [Channel; 3] = [Channel::InPerson, Channel::Online, C
 /// One line of the fees: a channel (`None`: every channel) and the fees that apply to it.
 type Row<'a> = (Option<Channel>, Vec<&'a Fee>);
 
-pub(super) fn fees(t: &'static Text, catalog: &Catalog, p: &Procedure, case: Option<&Case>) -> impl IntoView {
+pub(super) fn fees(t: &'static PageText, catalog: &Catalog, p: &Procedure, case: Option<&Case>) -> impl IntoView {
     let rows = rows(p, case);
     let body = if rows.iter().all(|(_, fees)| fees.is_empty()) {
         view! { <p class="fees-not-stated">{t.fee_not_stated}</p> }.into_any()
@@ -74,7 +74,7 @@ fn online_free(rows: &[Row]) -> bool {
     free && others_pay
 }
 
-fn channel_row(t: &'static Text, catalog: &Catalog, (channel, fees): &Row, online_free: bool) -> impl IntoView {
+fn channel_row(t: &'static PageText, catalog: &Catalog, (channel, fees): &Row, online_free: bool) -> impl IntoView {
     let label = channel.map_or(t.all_channels, |c| t.channel(c));
     let body = if fees.is_empty() {
         view! { <p class="fee-not-stated">{t.fee_channel_not_stated}</p> }.into_any()
@@ -90,7 +90,7 @@ fn channel_row(t: &'static Text, catalog: &Catalog, (channel, fees): &Row, onlin
     }
 }
 
-fn fee_item(t: &'static Text, catalog: &Catalog, fee: &Fee) -> impl IntoView {
+fn fee_item(t: &'static PageText, catalog: &Catalog, fee: &Fee) -> impl IntoView {
     let text = fee.text.as_deref().map(str::trim).filter(|s| !s.is_empty());
     // Without an amount, the source's wording is the best there is: it becomes the line itself.
     let text_is_main = fee.amount.is_none() && !fee.set_by_province && text.is_some();
@@ -122,7 +122,7 @@ fn fee_item(t: &'static Text, catalog: &Catalog, fee: &Fee) -> impl IntoView {
 }
 
 /// "8.000 đồng", "2.000 đồng/trang", "10 USD"; 0 says it is free (online only, when so limited).
-fn amount_text(t: &Text, fee: &Fee, amount: f64) -> String {
+fn amount_text(t: &PageText, fee: &Fee, amount: f64) -> String {
     let currency = if fee.currency.trim().eq_ignore_ascii_case("VND") { t.currency_vnd } else { fee.currency.trim() };
     let mut out = format!("{} {currency}", present::amount(amount));
     if let Some(per) = fee.per.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
@@ -138,7 +138,7 @@ fn amount_text(t: &Text, fee: &Fee, amount: f64) -> String {
 }
 
 /// "Căn cứ: 23/2026/NQ-HĐND, hiệu lực từ 08/08/2026", the number linked to the text when known.
-fn citation(t: &'static Text, catalog: &Catalog, id: &str) -> impl IntoView {
+fn citation(t: &'static PageText, catalog: &Catalog, id: &str) -> impl IntoView {
     let doc = catalog.document(id);
     let number = doc.map_or_else(|| id.to_string(), |d| d.number.clone());
     // Linked only to the portal or a host the catalog declares (never `javascript:`, `data:`, a

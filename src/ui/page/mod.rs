@@ -22,7 +22,7 @@ use wasm_bindgen::JsValue;
 use super::part::Pane;
 use super::widget::Host;
 pub(crate) use super::{data, names, text, today, Data, Lang, Mode, NEW_TAB_ID};
-use text::Text;
+use text::PageText;
 
 /// The state of a mounted pane. Copy: every part is a handle into the reactive system.
 #[derive(Clone, Copy)]
@@ -61,8 +61,8 @@ impl State {
     }
 
     /// The words of the language shown.
-    pub fn text(&self) -> &'static Text {
-        self.lang.text()
+    pub fn text(&self) -> &'static PageText {
+        self.lang.page_text()
     }
 
     /// The catalog. Views that read a full record through it call [`State::track_details`].

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use super::checklist::{self, Ticks};
-use super::text::Text;
+use super::text::PageText;
 use crate::catalog::{Paper, PaperGroup, PaperKind};
 use crate::present::{self, Marker};
 
 /// Papers to hand in and to show, group by group, each with a box to tick when the citizen has
 /// it; what is missing; the notes of the list collapsed below them.
-pub(super) fn papers(t: &'static Text, groups: &[PaperGroup], ticks: Ticks) -> impl IntoView {
+pub(super) fn papers(t: &'static PageText, groups: &[PaperGroup], ticks: Ticks) -> impl IntoView {
     let is_paper = |paper: &&Paper| paper.kind != PaperKind::Note;
     // A group without heading gets one when its kind differs from the group above it:
     // once the notes between them are folded away, it would read as part of that group.
@@ -68,7 +68,7 @@ pub(super) fn papers(t: &'static Text, groups: &[PaperGroup], ticks: Ticks) -> i
     }
 }
 
-fn paper_item(t: &'static Text, paper: &Paper, ticks: Ticks) -> impl IntoView {
+fn paper_item(t: &'static PageText, paper: &Paper, ticks: Ticks) -> impl IntoView {
     let (marker, name) = present::split_marker(&paper.name);
     let originals = (paper.original > 0).then(|| view! { <span class="count">{(t.originals)(paper.original)}</span> });
     let copies = (paper.copy > 0).then(|| view! { <span class="count">{(t.copies)(paper.copy)}</span> });

@@ -10,7 +10,7 @@ use super::cases;
 use super::data::Stage;
 use super::related::{self, Repeal};
 use super::share;
-use super::text::Text;
+use super::text::PageText;
 use super::{names, Data, State, NEW_TAB_ID};
 use crate::catalog::{OnlineLevel, Procedure};
 use crate::portal;
@@ -125,14 +125,14 @@ fn with_details(
 }
 
 /// That what the page needs is on its way.
-pub(super) fn loading_notice(t: &'static Text) -> impl IntoView {
+pub(super) fn loading_notice(t: &'static PageText) -> impl IntoView {
     view! { <p class="notice details-loading" role="status">{t.details_loading}</p> }
 }
 
 /// That something the widget needs did not come (`why`): try `again`, or meanwhile, for the
 /// procedure `name`, the portal's search for it (the portal has the same record).
 pub(super) fn failed_notice(
-    t: &'static Text,
+    t: &'static PageText,
     why: &'static str,
     name: Option<&str>,
     again: impl Fn() + 'static,
@@ -232,7 +232,7 @@ fn staff_note(state: State, p: &Procedure) -> Option<impl IntoView> {
     })
 }
 
-fn online_note(t: &'static Text, online: OnlineLevel) -> Option<impl IntoView> {
+fn online_note(t: &'static PageText, online: OnlineLevel) -> Option<impl IntoView> {
     let text = match online {
         OnlineLevel::Full => t.online_full,
         OnlineLevel::Partial => t.online_partial,
@@ -242,7 +242,7 @@ fn online_note(t: &'static Text, online: OnlineLevel) -> Option<impl IntoView> {
     Some(view! { <p class="notice online-note">{text}</p> })
 }
 
-fn where_to_go(t: &'static Text, agencies: &[String], desk: Option<crate::catalog::Desk>) -> Option<impl IntoView> {
+fn where_to_go(t: &'static PageText, agencies: &[String], desk: Option<crate::catalog::Desk>) -> Option<impl IntoView> {
     if agencies.is_empty() && desk.is_none() {
         return None;
     }
@@ -269,7 +269,7 @@ fn where_to_go(t: &'static Text, agencies: &[String], desk: Option<crate::catalo
 }
 
 /// Steps, conditions and legal basis: long texts, folded away.
-fn more(t: &'static Text, p: &Procedure) -> impl IntoView {
+fn more(t: &'static PageText, p: &Procedure) -> impl IntoView {
     let steps = (!p.steps.is_empty()).then(|| {
         let steps = p
             .steps

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::slip::Entry;
-use super::text::Text;
+use super::text::PageText;
 use super::{names, Data, State};
 use crate::catalog::{Journey, Procedure};
 pub(super) use crate::ui::repeal::{repeal, repealed, Repeal};
@@ -27,7 +27,7 @@ pub(super) fn procedure_link(state: State, data: &Data, code: &str) -> AnyView {
 }
 
 /// The "Đã bãi bỏ" badge of a procedure no longer in force.
-pub(super) fn repealed_badge(t: &'static Text, p: &Procedure) -> Option<impl IntoView> {
+pub(super) fn repealed_badge(t: &'static PageText, p: &Procedure) -> Option<impl IntoView> {
     repealed(&p.lifecycle).then(|| view! { <span class="badge repealed-badge">{t.repealed_badge}</span> })
 }
 

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::text::Text;
+use super::text::PageText;
 use crate::link::Link;
 use crate::qr;
 
-pub(super) fn share(t: &'static Text, code: String, case: RwSignal<usize>) -> impl IntoView {
+pub(super) fn share(t: &'static PageText, code: String, case: RwSignal<usize>) -> impl IntoView {
     let link = Signal::derive(move || address(&Link::Procedure { code: code.clone(), case: case.get() }));
     let copied = RwSignal::new(None::<&'static str>);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -48,7 +48,7 @@ fn spawn_copy(
     clipboard: Option<web_sys::Clipboard>,
     input: NodeRef<leptos::html::Input>,
     copied: RwSignal<Option<&'static str>>,
-    t: &'static Text,
+    t: &'static PageText,
 ) {
     leptos::task::spawn_local(async move {
         let done = match clipboard {

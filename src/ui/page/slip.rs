@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::print::{self, Paper};
-use super::text::Text;
+use super::text::PageText;
 use super::{cases, fees, names, share, Data, Lang};
 use crate::catalog::{Desk, OnlineLevel, PaperKind, Procedure};
 use crate::link::Link;
@@ -71,7 +71,7 @@ fn put(entries: &mut Vec<Entry>, entry: Entry) {
 
 /// The citizen's button that prints the checklist of a procedure's case.
 pub(super) fn checklist_button(lang: Lang, data: Arc<Data>, entry: Entry) -> impl IntoView {
-    let t = lang.text();
+    let t = lang.page_text();
     view! {
         <button type="button" class="print-checklist" on:click=move |_| print_checklist(lang, &data, &entry)>
             {t.print_checklist}
@@ -81,7 +81,7 @@ pub(super) fn checklist_button(lang: Lang, data: Arc<Data>, entry: Entry) -> imp
 
 /// The checklist: one procedure's papers, where to go, and a QR code back to this page.
 fn print_checklist(lang: Lang, data: &Data, entry: &Entry) {
-    let t = lang.text();
+    let t = lang.page_text();
     let Some(p) = data.full_by_code(&entry.code) else { return };
     let section = procedure_part(t, data, &p, entry.case, false);
     let desk = desk_of(data);
@@ -105,7 +105,7 @@ fn print_checklist(lang: Lang, data: &Data, entry: &Entry) {
 
 /// The desk's guidance slip for `entries`, on `paper`.
 pub(super) fn print_guidance(lang: Lang, data: &Data, entries: &[Entry], paper: Paper) {
-    let t = lang.text();
+    let t = lang.page_text();
     let parts = entries
         .iter()
         .filter_map(|e| data.full_by_code(&e.code).map(|p| (p, e.case)))
@@ -146,7 +146,7 @@ fn desk_of(data: &Data) -> Option<Desk> {
 
 /// One procedure on paper: its names and code, the case, the papers ticked or missing; on the
 /// guidance slip also its fees, times and the QR code to apply online.
-fn procedure_part(t: &'static Text, data: &Data, p: &Procedure, case: usize, guidance: bool) -> AnyView {
+fn procedure_part(t: &'static PageText, data: &Data, p: &Procedure, case: usize, guidance: bool) -> AnyView {
     let (name, official) = names(p);
     let chosen = p.cases.get(case);
     let papers: Vec<_> =
@@ -219,7 +219,7 @@ fn procedure_part(t: &'static Text, data: &Data, p: &Procedure, case: usize, gui
 
 /// The QR code to the procedure's submission page on the portal (the interlinked portal for a
 /// joint application); without either, to the portal's search for its name.
-fn portal_code(t: &'static Text, p: &Procedure) -> impl IntoView {
+fn portal_code(t: &'static PageText, p: &Procedure) -> impl IntoView {
     let submit = p
         .portal_id
         .as_deref()
@@ -239,7 +239,7 @@ fn portal_code(t: &'static Text, p: &Procedure) -> impl IntoView {
     }
 }
 
-fn where_to_go(t: &'static Text, desk: Desk) -> impl IntoView {
+fn where_to_go(t: &'static PageText, desk: Desk) -> impl IntoView {
     view! {
         <div class="where">
             <h2>{t.where_heading}</h2>
