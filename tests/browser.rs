@@ -561,6 +561,26 @@ async fn in_a_leptos_app_the_component_is_the_same_widget_and_goes_with_the_app(
 }
 
 #[wasm_bindgen_test]
+async fn a_page_may_unmount_the_widget_from_a_listener_of_its_events() {
+    let mut w = Widget::sample();
+    w.ready().await;
+    let handle = Rc::new(std::cell::RefCell::new(w.handle.take()));
+    let held = Rc::clone(&handle);
+    let unmount = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| drop(held.borrow_mut().take()));
+    w.host.add_event_listener_with_callback("motcua:open", unmount.as_ref().unchecked_ref()).expect("listen");
+    w.type_query("khai sinh").await;
+    w.first_code_is(KHAI_SINH).await;
+    w.click("li[role=option]");
+    w.wait_until("the widget is gone", |w| w.root.child_element_count() == 0).await;
+    assert!(handle.borrow().is_none());
+    // The page goes on: another widget mounts and works.
+    let other = Widget::sample();
+    other.type_query("ket hon").await;
+    other.first_code_is(KET_HON).await;
+    drop(unmount);
+}
+
+#[wasm_bindgen_test]
 async fn two_widgets_on_one_page_are_independent_and_unmount_cleanly() {
     let a = Widget::sample();
     let ready_b = {

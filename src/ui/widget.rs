@@ -149,13 +149,11 @@ impl Widget {
 }
 
 impl Drop for Widget {
+    /// The rest (listeners, the timer, the hold on the address, the pane) goes with the widget's
+    /// state, as soon as no call into it is under way: a page may unmount the widget from a
+    /// listener of one of its events.
     fn drop(&mut self) {
-        let inner = &self.0;
-        inner.listeners.borrow_mut().clear();
-        inner.idle.borrow_mut().take();
-        inner.route.borrow_mut().take();
-        *inner.pane.borrow_mut() = PaneState::Absent;
-        inner.root.remove();
+        self.0.root.remove();
     }
 }
 
