@@ -143,16 +143,28 @@ function absolute(value) {
   }
 }
 
+/** Requests made before the widget's code had started (catalogs, overlays), by address. */
+const fetched = new Map();
+
 /**
  * Starts downloading `url` (the catalog or the overlay) now, alongside the widget's code, rather
- * than once the code has started: the widget's own request for it is then answered by this one
- * (a preload "as fetch" with the same mode and credentials). Once per address.
+ * than once the code has started; the widget takes the request over (`catalogFetch`,
+ * `overlayFetch` of `mount`): a promise of the text, or of `{ status }` or `{ error }`, which the
+ * widget counts as its first attempt. Once per address.
  */
-function preload(url) {
-  if (!url || [...document.head.querySelectorAll('link[rel=preload]')].some((l) => l.href === url)) return;
-  const link = document.createElement('link');
-  Object.assign(link, { rel: 'preload', as: 'fetch', href: url, crossOrigin: 'anonymous' });
-  document.head.append(link);
+function prefetch(url) {
+  if (!url || fetched.has(url)) return;
+  const text = fetch(url, { mode: 'cors', credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.text() : { status: response.status }))
+    .catch((error) => ({ error: String(error?.message ?? error) }));
+  fetched.set(url, text);
+}
+
+/** The request `prefetch` made for `url`, once: a later mount asks again. */
+function takeFetched(url) {
+  const text = fetched.get(url);
+  fetched.delete(url);
+  return text;
 }
 
 /**
@@ -264,8 +276,8 @@ class MotCuaElement extends HTMLElement {
     }
     if (!sheet) {
       early(root, this.getAttribute('lang'));
-      preload(this.catalogUrl);
-      preload(absolute(this.getAttribute('overlay')));
+      prefetch(this.catalogUrl);
+      prefetch(absolute(this.getAttribute('overlay')));
     }
     try {
       await start();
@@ -282,9 +294,12 @@ class MotCuaElement extends HTMLElement {
     style(root);
     const typed = takeEarly(root);
     const attribute = (name) => this.getAttribute(name) ?? '';
+    const overlay = absolute(this.getAttribute('overlay'));
     this.#mounted = glue.mount(root, {
       catalog: this.catalogUrl,
-      overlay: absolute(this.getAttribute('overlay')),
+      catalogFetch: takeFetched(this.catalogUrl),
+      overlay,
+      overlayFetch: takeFetched(overlay),
       lang: attribute('lang'),
       mode: attribute('mode'),
       procedure: attribute('procedure'),

@@ -58,7 +58,8 @@ impl Mounted {
 /// string: `catalog` and `overlay` (absolute URLs), `lang` (`vi`, `en`), `mode` (`desk` or the
 /// citizen's), `resetAfter` (seconds; `0` or `off`: never), `procedure` (a code to open),
 /// `query` (a search to start with), `compact` (present: only the search), `staleAfter` (days
-/// after which the catalog is said to be old; `0`: never). Missing or unreadable
+/// after which the catalog is said to be old; `0`: never), and `catalogFetch`, `overlayFetch`: the
+/// loader's requests for them, made while the code was coming ([`ui::hand_over`]). Missing or unreadable
 /// values are the defaults; a missing `catalog` mounts a widget that says so, in words for people.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
@@ -70,6 +71,14 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Mounted {
         Some(seconds) => seconds.parse().ok(),
         None => None,
     };
+    // What the loader already asked for, alongside the code.
+    for (address, fetched) in [("catalog", "catalogFetch"), ("overlay", "overlayFetch")] {
+        let promise = js_sys::Reflect::get(&options, &JsValue::from_str(fetched)).ok();
+        if let (Some(url), Some(promise)) = (given(address), promise.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()))
+        {
+            ui::hand_over(&url, promise);
+        }
+    }
     let options = ui::Options {
         lang: ui::Lang::parse(&text("lang").unwrap_or_default()),
         mode: ui::Mode::parse(&text("mode").unwrap_or_default()),

@@ -158,6 +158,13 @@ impl Control {
     }
 }
 
+/// A request for `url` (a catalog or an overlay) that the page's loader made while the widget's
+/// code was coming: the widget takes it instead of asking again. `promise` resolves to the text,
+/// or to `{ status }` for an error status, or `{ error }` when no answer came.
+pub fn hand_over(url: &str, promise: js_sys::Promise) {
+    network::hand_over(url, promise);
+}
+
 /// A mounted widget; dropping it unmounts the widget and frees its state.
 pub struct Handle {
     _widget: widget::Widget,

@@ -44,11 +44,35 @@ impl Failed {
     }
 }
 
+thread_local! {
+    /// Requests the loader made before the widget's code had started, by address (see [`hand_over`]).
+    static HANDED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A request for `url` that the page's loader made while the widget's code was coming: `promise`
+/// resolves to the text, or to `{ status }` (an error status) or `{ error }` (no answer). The
+/// widget's next request for `url` takes it as its first attempt, instead of asking again.
+pub fn hand_over(url: &str, promise: js_sys::Promise) {
+    HANDED.with_borrow_mut(|handed| handed.push((url.to_string(), promise)));
+}
+
+fn handed(url: &str) -> Option<js_sys::Promise> {
+    HANDED.with_borrow_mut(|handed| {
+        let at = handed.iter().position(|(u, _)| u == url)?;
+        Some(handed.swap_remove(at).1)
+    })
+}
+
 /// The text at `url`, trying as `patience` says.
 pub async fn text(url: &str, patience: Patience) -> Result<String, Failed> {
     let mut pauses = patience.pauses.iter();
+    let mut early = handed(url);
     loop {
-        match attempt(url, patience.limit).await {
+        let outcome = match early.take() {
+            Some(promise) => settle(promise, patience.limit).await,
+            None => attempt(url, patience.limit).await,
+        };
+        match outcome {
             Err(failed) if failed.may_pass() => match pauses.next() {
                 Some(pause) => sleep(*pause).await,
                 None => return Err(failed),
@@ -56,6 +80,28 @@ pub async fn text(url: &str, patience: Patience) -> Result<String, Failed> {
             done => return done,
         }
     }
+}
+
+/// What a request handed over by the loader came to, waiting for it no longer than `limit`.
+async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<String, Failed> {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis(limit));
+        }
+    });
+    let settled = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer))).await.map_err(failed)?;
+    if let Some(text) = settled.as_string() {
+        return Ok(text);
+    }
+    let field = |name: &str| js_sys::Reflect::get(&settled, &name.into()).ok().filter(|v| !v.is_undefined());
+    if let Some(status) = field("status").and_then(|s| s.as_f64()) {
+        return Err(Failed::Status(status as u16));
+    }
+    let message = match field("error").and_then(|e| e.as_string()) {
+        Some(message) => message,
+        None => format!("no answer within {} s", limit.as_secs()),
+    };
+    Err(Failed::Network(message))
 }
 
 /// One request, abandoned after `limit`.

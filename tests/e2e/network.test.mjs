@@ -17,9 +17,8 @@ const CATALOG = '/net/commune-demo.json';
 const page = (attributes) => widgetPage(`<mot-cua catalog="net/commune-demo.json" ${attributes}></mot-cua>`, 'motcua network');
 
 // How the next catalog requests fail: 'busy' (503), 'drop' (the connection is cut) or nothing; and
-// while `offline`, every one is cut. (Whether the loader's preload answers the widget's first
-// request, and whether Chromium asks again by itself after a cut, vary: the tests do not count on
-// either.)
+// while `offline`, every one is cut. (The loader's own request is the widget's first attempt;
+// whether Chromium asks again by itself after a cut varies: the tests do not count on it.)
 let failing = [];
 let offline = false;
 let served = 0;
