@@ -19,6 +19,7 @@ use super::idle::{self, Idle};
 use super::model::{Load, Model};
 use super::part::{self, Pane};
 use super::route::{self, Route};
+use super::text::Text;
 use super::{data, data_notice, home, option_id, search, ticks, CatalogSource, Data, Lang, Mode, Options};
 use super::{INPUT_ID, LISTBOX_ID, NEW_TAB_ID};
 use crate::link::Link;
@@ -231,37 +232,52 @@ impl View {
     /// Makes what is drawn show `model`.
     fn draw(&mut self, model: &Model, options: &Options, loads: u32) {
         let t = model.lang.text();
-        let data = model.data();
-        let expanded = model.expanded();
-        let covers = model.procedure_covers_list();
-
-        if self.input.value() != model.query {
-            self.input.set_value(&model.query);
-        }
-        dom::set_attr(&self.input, "aria-expanded", Some(if expanded { "true" } else { "false" }));
-        let active = model.active.filter(|_| expanded).map(option_id);
-        dom::set_attr(&self.input, "aria-activedescendant", active.as_deref());
-
+        self.draw_box(model);
         dom::set_text(&self.status, &search::status(t, model));
         let loading = matches!(model.load, Load::Loading);
         dom::set_attr(&self.status, "class", Some(if loading { "status loading" } else { "status" }));
-
-        let correction = model.correction.clone().filter(|_| !covers);
-        if self.drawn.did_you_mean.as_ref() != Some(&correction) {
-            dom::replace(
-                &self.did_you_mean,
-                correction.as_deref().map(|c| search::did_you_mean(t, c)).unwrap_or_default(),
-            );
-            dom::set_hidden(&self.did_you_mean, correction.is_none());
-            self.drawn.did_you_mean = Some(correction);
+        self.draw_correction(t, model);
+        self.draw_filters(t, model);
+        self.draw_results(t, model);
+        self.draw_body(t, model, options, loads);
+        self.draw_notices(t, model, options);
+        if let Some(note) = &self.reset_note {
+            dom::set_text(note, model.reset_note.unwrap_or_default());
+            dom::set_hidden(note, model.reset_note.is_none());
         }
+    }
 
-        let filters = data.filter(|_| !covers && !model.query.trim().is_empty()).map(|_| model.found);
-        if self.drawn.filters != Some(filters) {
+    /// The search box: what was typed, whether the list shows, the option the arrow keys are on.
+    fn draw_box(&self, model: &Model) {
+        if self.input.value() != model.query {
+            self.input.set_value(&model.query);
+        }
+        let expanded = model.expanded();
+        dom::set_attr(&self.input, "aria-expanded", Some(if expanded { "true" } else { "false" }));
+        let active = model.active.filter(|_| expanded).map(option_id);
+        dom::set_attr(&self.input, "aria-activedescendant", active.as_deref());
+    }
+
+    fn draw_correction(&mut self, t: &Text, model: &Model) {
+        let correction = model.correction.clone().filter(|_| !model.procedure_covers_list());
+        if self.drawn.did_you_mean.as_ref() == Some(&correction) {
+            return;
+        }
+        dom::replace(&self.did_you_mean, correction.as_deref().map(|c| search::did_you_mean(t, c)).unwrap_or_default());
+        dom::set_hidden(&self.did_you_mean, correction.is_none());
+        self.drawn.did_you_mean = Some(correction);
+    }
+
+    /// The filters are made again for new matches; their values follow the model's filter.
+    fn draw_filters(&mut self, t: &Text, model: &Model) {
+        let data = model.data();
+        let matches =
+            data.filter(|_| !model.procedure_covers_list() && !model.query.trim().is_empty()).map(|_| model.found);
+        if self.drawn.filters != Some(matches) {
             let drawn = data.and_then(|data| search::filters(t, model, data));
             dom::set_hidden(&self.filters, drawn.is_none());
             dom::replace(&self.filters, drawn.unwrap_or_default());
-            self.drawn.filters = Some(filters);
+            self.drawn.filters = Some(matches);
         }
         for (id, value) in search::chosen(&model.filter) {
             let select = self.filters.query_selector(&format!("#{id}")).ok().flatten();
@@ -274,25 +290,33 @@ impl View {
         if let Ok(Some(clear)) = self.filters.query_selector(".clear-filters") {
             dom::set_hidden(&clear, model.filter.is_empty());
         }
+    }
 
+    /// The options are made again for a new list; which one is active follows the arrow keys.
+    fn draw_results(&mut self, t: &Text, model: &Model) {
         if self.drawn.options != Some(model.listing) {
-            dom::replace(&self.results, data.map(|data| search::options(t, model, data)).unwrap_or_default());
+            dom::replace(&self.results, model.data().map(|data| search::options(t, model, data)).unwrap_or_default());
             self.drawn.options = Some(model.listing);
         }
+        let expanded = model.expanded();
         dom::set_hidden(&self.results, !expanded);
-        let options_drawn = self.results.children();
-        for i in 0..options_drawn.length() {
-            let Some(option) = options_drawn.item(i) else { continue };
+        let drawn = self.results.children();
+        for i in 0..drawn.length() {
+            let Some(option) = drawn.item(i) else { continue };
             let selected = model.active == Some(i as usize);
             dom::set_attr(&option, "aria-selected", Some(if selected { "true" } else { "false" }));
             let _ = option.class_list().toggle_with_force("active", selected);
         }
         dom::set_hidden(&self.more, !(expanded && model.hits.len() > model.shown));
+    }
 
+    /// Below the list: the load error, the home view, or help when nothing was found.
+    fn draw_body(&mut self, t: &Text, model: &Model, options: &Options, loads: u32) {
+        let data = model.data();
         let body = match (&model.load, data) {
             (Load::Failed(_), _) => Body::Failed(loads),
             (_, None) => Body::Nothing,
-            _ if covers => Body::Nothing,
+            _ if model.procedure_covers_list() => Body::Nothing,
             _ if model.query.trim().is_empty() => match options.compact {
                 true => Body::Nothing,
                 false => Body::Home,
@@ -301,37 +325,38 @@ impl View {
             _ if model.hits.is_empty() => Body::NoFiltered,
             _ => Body::Nothing,
         };
-        if self.drawn.body.as_ref() != Some(&body) {
-            let drawn = match (&body, &model.load, data) {
-                (Body::Failed(_), Load::Failed(failure), _) => vec![search::error_view(t, failure, &model.query)],
-                (Body::Home, _, Some(data)) => home::home(t, data),
-                (Body::NoResults(query), ..) => vec![search::no_results(t, query)],
-                (Body::NoFiltered, ..) => vec![search::no_filtered_results(t)],
-                _ => Vec::new(),
-            };
-            dom::replace(&self.body, drawn);
-            self.drawn.body = Some(body);
+        if self.drawn.body.as_ref() == Some(&body) {
+            return;
         }
+        let drawn = match (&body, &model.load, data) {
+            (Body::Failed(_), Load::Failed(failure), _) => vec![search::error_view(t, failure, &model.query)],
+            (Body::Home, _, Some(data)) => home::home(t, data),
+            (Body::NoResults(query), ..) => vec![search::no_results(t, query)],
+            (Body::NoFiltered, ..) => vec![search::no_filtered_results(t)],
+            _ => Vec::new(),
+        };
+        dom::replace(&self.body, drawn);
+        self.drawn.body = Some(body);
+    }
 
+    /// What is said about the catalog: the notices above, the source line below.
+    fn draw_notices(&mut self, t: &Text, model: &Model, options: &Options) {
+        let data = model.data();
         let address = data.map(|data| Arc::as_ptr(data) as usize);
-        if self.drawn.data != address {
-            let stale_after = options.stale_after.map_or(crate::catalog::DEFAULT_MAX_AGE_DAYS, i64::from);
-            let lines = data.map(|data| data_notice::lines(t, data, stale_after)).unwrap_or_default();
-            dom::set_hidden(&self.notice, lines.is_empty());
-            let notices =
-                (!lines.is_empty()).then(|| el("div").class("notice freshness").attr("role", "status").children(lines));
-            dom::replace(&self.notice, notices);
-            if let Some(source) = &self.source {
-                dom::set_text(source, &data.map(|data| search::source(t, data)).unwrap_or_default());
-                dom::set_hidden(source, data.is_none());
-            }
-            self.drawn.data = address;
+        if self.drawn.data == address {
+            return;
         }
-
-        if let Some(note) = &self.reset_note {
-            dom::set_text(note, model.reset_note.unwrap_or_default());
-            dom::set_hidden(note, model.reset_note.is_none());
+        let stale_after = options.stale_after.map_or(crate::catalog::DEFAULT_MAX_AGE_DAYS, i64::from);
+        let lines = data.map(|data| data_notice::lines(t, data, stale_after)).unwrap_or_default();
+        dom::set_hidden(&self.notice, lines.is_empty());
+        let notices =
+            (!lines.is_empty()).then(|| el("div").class("notice freshness").attr("role", "status").children(lines));
+        dom::replace(&self.notice, notices);
+        if let Some(source) = &self.source {
+            dom::set_text(source, &data.map(|data| search::source(t, data)).unwrap_or_default());
+            dom::set_hidden(source, data.is_none());
         }
+        self.drawn.data = address;
     }
 
     /// Above the pane: `wait` for the procedure `open` (its name, the way back, on a citizen's
@@ -474,10 +499,14 @@ impl Host {
                 }
             }
         }
-        // `motcua:open` each time a procedure opens, with its code.
+        // Each time a procedure opens: its full record is fetched (split catalogs) alongside the
+        // page's code, not after it; and `motcua:open` tells the page, with its code.
         if inner.announced.replace(open) != open {
-            let code =
-                open.zip(self.data()).and_then(|(doc, data)| Some(data.catalog.procedures.get(doc)?.code.clone()));
+            let opened = open.zip(self.data());
+            if let Some((doc, data)) = &opened {
+                data.fetch(*doc);
+            }
+            let code = opened.and_then(|(doc, data)| Some(data.catalog.procedures.get(doc)?.code.clone()));
             if let Some(code) = code {
                 self.announce("motcua:open", &[("code", JsValue::from(code))]);
             }

@@ -317,6 +317,8 @@ describe('the checklist of papers', () => {
       const view = procedure(page, KHAI_SINH.code);
       await view.waitFor({ state: 'visible', timeout: 10_000 });
       const boxes = view.locator('ul.papers input[type=checkbox]');
+      // The papers come with the procedure's record (a split catalog's), perhaps after its page.
+      await boxes.first().waitFor();
       const total = await boxes.count();
       assert.ok(total >= 2, `papers to tick: ${total}`);
       const summary = view.locator('.checklist-summary');
