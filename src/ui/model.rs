@@ -112,7 +112,7 @@ impl Model {
 
     /// Lists `PAGE` more.
     pub fn show_more(&mut self) {
-        self.shown += super::PAGE;
+        self.shown += PAGE;
         self.list();
     }
 

@@ -84,12 +84,8 @@ pub async fn text(url: &str, patience: Patience) -> Result<String, Failed> {
 
 /// What a request handed over by the loader came to, waiting for it no longer than `limit`.
 async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<String, Failed> {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis(limit));
-        }
-    });
-    let settled = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer))).await.map_err(failed)?;
+    let settled =
+        JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer(limit)))).await.map_err(failed)?;
     if let Some(text) = settled.as_string() {
         return Ok(text);
     }
@@ -150,14 +146,18 @@ fn millis(duration: Duration) -> i32 {
     i32::try_from(duration.as_millis()).unwrap_or(i32::MAX)
 }
 
-/// Waits `duration` (a timer on the page).
-pub async fn sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
+/// A promise resolved (to `undefined`) after `duration`, by a timer on the page.
+fn timer(duration: Duration) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis(duration));
         }
-    });
-    let _ = JsFuture::from(promise).await;
+    })
+}
+
+/// Waits `duration` (a timer on the page).
+pub async fn sleep(duration: Duration) {
+    let _ = JsFuture::from(timer(duration)).await;
 }
 
 /// The device's copies of catalogs, by address. Every step may be refused (a private window, an

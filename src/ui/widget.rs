@@ -555,7 +555,7 @@ impl Host {
             (m.open, m.case, m.desk(), m.data().cloned())
         };
         let wanted = data.is_some() && (desk || open.is_some());
-        dom::set_hidden(&inner.view.borrow().pane, !wanted || !desk && open.is_none());
+        dom::set_hidden(&inner.view.borrow().pane, !wanted);
         let wait = match &*inner.pane.borrow() {
             PaneState::Here(pane) => {
                 pane.show(open, case);
