@@ -91,6 +91,22 @@ pub(super) async fn desk(host: Host, data: Arc<Data>, parent: web_sys::HtmlEleme
     call!(desk_part(host, data, parent))
 }
 
+/// Resolves once the next frame is painted: a timer set when the frame starts runs after it.
+#[cfg(feature = "split")]
+async fn after_paint() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let next_frame = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else { return drop(resolve.call0(&JsValue::NULL)) };
+        let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = window.request_animation_frame(after.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(next_frame).await;
+}
+
 /// Fetches the procedure page's code ahead (a result is listed or about to be opened); once.
 pub(super) fn preload_procedure() {
     #[cfg(feature = "split")]
@@ -99,6 +115,9 @@ pub(super) fn preload_procedure() {
         static ASKED: AtomicBool = AtomicBool::new(false);
         if !ASKED.swap(true, Ordering::Relaxed) {
             wasm_bindgen_futures::spawn_local(async {
+                // Not before the results it follows are on the screen: receiving and linking the
+                // code would delay their paint.
+                after_paint().await;
                 // A failure is said when a page is opened, which fetches it again.
                 if fetch_procedure_part().await.is_err() {
                     ASKED.store(false, Ordering::Relaxed);
