@@ -8,7 +8,7 @@ use super::typo;
 use crate::fold;
 
 /// The shipped table.
-const TABLE: &str = include_str!("synonyms.txt");
+const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/synonyms.txt"));
 
 /// What a reading marked "=~" (only likely) counts.
 const LIKELY: f32 = 0.9;

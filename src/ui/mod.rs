@@ -29,7 +29,7 @@ pub use text::Lang;
 
 /// The widget's styles, written for the shadow root it is mounted in (`:host` rules): adopt them
 /// there, as `motcua.js` does.
-pub const CSS: &str = include_str!("../../style/widget.css");
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// How many results are listed at first, and added by "show more".
 pub const PAGE: usize = 10;

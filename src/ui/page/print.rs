@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::Lang;
 
-const PRINT_CSS: &str = include_str!("../../../style/print.css");
+const PRINT_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/print.css"));
 
 /// The paper the page is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
