@@ -158,6 +158,7 @@ pub struct Procedure {
     /// Who files it (đối tượng thực hiện), as the record says: "Công dân Việt Nam", "Doanh nghiệp"…
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<String>,
+    #[serde(skip_serializing_if = "OnlineLevel::is_unknown")]
     pub online: OnlineLevel,
     /// Per channel: processing time and fees.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -349,6 +350,12 @@ pub enum OnlineLevel {
     Unknown,
 }
 
+impl OnlineLevel {
+    fn is_unknown(&self) -> bool {
+        *self == OnlineLevel::Unknown
+    }
+}
+
 /// A way to file the dossier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -475,9 +482,11 @@ pub struct Paper {
     /// Whether the paper is handed in, only shown, or is not a paper but a note.
     #[serde(skip_serializing_if = "PaperKind::is_submit")]
     pub kind: PaperKind,
-    /// Number of originals (bản chính).
+    /// Number of originals (bản chính); not written when none is said.
+    #[serde(skip_serializing_if = "is_zero")]
     pub original: u16,
-    /// Number of copies (bản sao).
+    /// Number of copies (bản sao); not written when none is said.
+    #[serde(skip_serializing_if = "is_zero")]
     pub copy: u16,
     /// Names of the forms or templates to fill.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -501,6 +510,10 @@ impl PaperKind {
     fn is_submit(&self) -> bool {
         *self == PaperKind::Submit
     }
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
