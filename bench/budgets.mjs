@@ -20,11 +20,11 @@ export const gzip = (b) => zlib.gzipSync(b, { level: 9 });
 export const kb = (n) => (n / 1024).toFixed(1);
 
 /**
- * The widget's files a page loads: the loader, the wasm-bindgen glue, the split loader and the main
- * wasm (its CSS is inside). The rest of its code is in parts fetched when first needed
- * (src/ui/part.rs): [`partFiles`].
+ * The widget's files a page loads in a release build: the loader (with the wasm-bindgen glue and
+ * the split loader inside, scripts/split-wasm) and the main wasm (its CSS is inside). The rest of
+ * its code is in parts fetched when first needed (src/ui/part.rs): [`partFiles`].
  */
-export const WIDGET_FILES = ['motcua.js', 'pkg/motcua.js', 'pkg/__wasm_split.js', 'pkg/motcua_bg.wasm'];
+export const WIDGET_FILES = ['motcua.js', 'pkg/motcua_bg.wasm'];
 
 /** The parts of the widget's code fetched when first needed (scripts/split-wasm), in `dist`. */
 export function partFiles(dist) {

@@ -4,7 +4,8 @@
 //   <script type="module" src="https://example.gov.vn/motcua/motcua.js"></script>
 //   <mot-cua catalog="catalogs/commune-demo.json"></mot-cua>
 //
-// The widget's code (pkg/motcua_bg.wasm) and glue (pkg/motcua.js) are found next to this file;
+// The widget's code (pkg/motcua_bg.wasm, and the parts in pkg/ it fetches when first needed) is
+// found next to this file, whose release build has the wasm-bindgen glue inside (scripts/split-wasm);
 // the catalog attribute is resolved against the page's address. No inline scripts or styles,
 // so a page can use a Content-Security-Policy of `script-src 'self' 'wasm-unsafe-eval'`.
 
@@ -12,23 +13,19 @@ const PORTAL = 'https://dichvucong.gov.vn/';
 
 let started = null;
 let sheet = null;
-/** The wasm-bindgen glue (pkg/motcua.js) once the wasm has started: `mount` and `widget_css`. */
+/** The wasm-bindgen glue once the wasm has started: `mount` and `widget_css`. */
 let glue = null;
 
 /**
- * Loads the wasm once per page; every <mot-cua> shares it and its stylesheet. The glue and the
- * wasm are asked for together, when the first element appears (a static import would fetch the
- * glue first and the wasm only once the glue had come: one more round trip on a slow network).
+ * Loads the wasm once per page, when the first element appears; every <mot-cua> shares it and its
+ * stylesheet.
  */
 function start() {
   started ??= (async () => {
     const wasm = fetch(new URL('./pkg/motcua_bg.wasm', import.meta.url));
     wasm.catch(() => {}); // when the glue fails first, its error is the one reported
-    // The glue imports __wasm_split.js (which fetches the parts of the code loaded on demand):
-    // asked for with the glue, not once the glue has come.
-    const split = document.createElement('link');
-    Object.assign(split, { rel: 'modulepreload', href: new URL('./pkg/__wasm_split.js', import.meta.url).href });
-    document.head.append(split);
+    // A release build has the glue (and __wasm_split.js, which it imports) in this file: the
+    // import is then already settled. A debug build asks for them here.
     const module = await import('./pkg/motcua.js');
     await module.default({ module_or_path: wasm });
     glue = module;
@@ -149,22 +146,24 @@ const fetched = new Map();
 /**
  * Starts downloading `url` (the catalog or the overlay) now, alongside the widget's code, rather
  * than once the code has started; the widget takes the request over (`catalogFetch`,
- * `overlayFetch` of `mount`): a promise of the text, or of `{ status }` or `{ error }`, which the
- * widget counts as its first attempt. Once per address.
+ * `overlayFetch` of `mount`): a promise of its bytes (an ArrayBuffer), or of `{ status }` or
+ * `{ error }`, which the widget counts as its first attempt. Once per address.
  */
 function prefetch(url) {
   if (!url || fetched.has(url)) return;
-  const text = fetch(url, { mode: 'cors', credentials: 'same-origin' })
-    .then((response) => (response.ok ? response.text() : { status: response.status }))
+  // The bytes, not the text: decoding 3 MB here would hold the main thread while the widget's
+  // code is starting; the widget reads them as UTF-8 itself.
+  const body = fetch(url, { mode: 'cors', credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.arrayBuffer() : { status: response.status }))
     .catch((error) => ({ error: String(error?.message ?? error) }));
-  fetched.set(url, text);
+  fetched.set(url, body);
 }
 
 /** The request `prefetch` made for `url`, once: a later mount asks again. */
 function takeFetched(url) {
-  const text = fetched.get(url);
+  const body = fetched.get(url);
   fetched.delete(url);
-  return text;
+  return body;
 }
 
 /**

@@ -48,7 +48,7 @@ let server;
 let browser;
 
 before(async () => {
-  requireDist(['desk.html', 'desk.css', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm']);
+  requireDist(['desk.html', 'desk.css', 'motcua.js', 'pkg/motcua_bg.wasm']);
   server = await startServer({ root: DIST, routes: ROUTES });
   browser = await launchChromium();
 });

@@ -26,7 +26,7 @@ export const CHROMIUM_ARGS = [
 /** How long the widget may take to load the wasm and the catalog (slow CI machines). */
 export const READY_TIMEOUT = 30_000;
 
-export function requireDist(files = ['index.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm']) {
+export function requireDist(files = ['index.html', 'motcua.js', 'pkg/motcua_bg.wasm']) {
   const missing = files.filter((f) => !existsSync(path.join(DIST, f)));
   if (missing.length) {
     throw new Error(

@@ -58,7 +58,7 @@ let server;
 let browser;
 
 before(async () => {
-  requireDist(['index.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm', 'catalogs/commune-demo.json', `catalogs/commune-demo/${KHAI_SINH}.json`]);
+  requireDist(['index.html', 'motcua.js', 'pkg/motcua_bg.wasm', 'catalogs/commune-demo.json', `catalogs/commune-demo/${KHAI_SINH}.json`]);
   server = await startServer({ root: DIST, routes: ROUTES });
   browser = await launchChromium();
 });
@@ -99,7 +99,7 @@ describe('a split catalog', () => {
       // over), and only once.
       assert.deepEqual(
         [...loaded].sort(),
-        ['/catalogs/commune-demo.json', '/lazy.html', '/motcua.js', '/pkg/__wasm_split.js', '/pkg/motcua.js', '/pkg/motcua_bg.wasm'],
+        ['/catalogs/commune-demo.json', '/lazy.html', '/motcua.js', '/pkg/motcua_bg.wasm'],
         'the page, the widget and the index, nothing else',
       );
       const timing = await page.evaluate(() =>

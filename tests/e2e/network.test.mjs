@@ -46,7 +46,7 @@ let server;
 let browser;
 
 before(async () => {
-  requireDist(['index.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm', 'catalogs/commune-demo.json']);
+  requireDist(['index.html', 'motcua.js', 'pkg/motcua_bg.wasm', 'catalogs/commune-demo.json']);
   server = await startServer({ root: DIST, routes: ROUTES });
   browser = await launchChromium();
 });

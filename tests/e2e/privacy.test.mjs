@@ -68,7 +68,7 @@ describe('privacy', () => {
       assert.ok(kept.cached.every((path) => path.startsWith('/catalogs/')), kept.cached.join(' '));
       // Every request went to the page's own server, for the widget's files, the catalog and records.
       const paths = server.requests.slice(start).map((r) => r.path);
-      const widget = /^\/(index\.html|motcua\.js|pkg\/(motcua(_bg\.wasm|\.js)|__wasm_split\.js|(split_\w+|chunk_\d+)\.wasm)|catalogs\/commune-demo(\.json|\/[\w.]+\.json)|[\w-]+\.(css|svg))$/;
+      const widget = /^\/(index\.html|motcua\.js|pkg\/(motcua_bg\.wasm|(split_\w+|chunk_\d+)\.wasm)|catalogs\/commune-demo(\.json|\/[\w.]+\.json)|[\w-]+\.(css|svg))$/;
       assert.deepEqual(paths.filter((path) => !widget.test(path)), [], 'only the widget, its page and its data');
     });
   });

@@ -48,7 +48,7 @@ const FIXTURE_ROUTES = {
 };
 
 before(async () => {
-  requireDist(['index.html', 'embed-example.html', 'motcua.js', 'pkg/motcua.js', 'pkg/motcua_bg.wasm']);
+  requireDist(['index.html', 'embed-example.html', 'motcua.js', 'pkg/motcua_bg.wasm']);
   server = await startServer({ root: DIST, routes: FIXTURE_ROUTES });
   browser = await launchChromium();
 });
