@@ -7,11 +7,11 @@ use std::ops::Deref;
 use std::sync::{Arc, Mutex, Weak};
 
 use crate::catalog::{self, Catalog, LoadError, Procedure};
-use crate::overlay::{self, Overlay};
+use crate::overlay::Overlay;
 use crate::search::Index;
 
 use super::text::Text;
-use super::{console, network};
+use super::{console, network, part};
 
 /// Where a widget gets its catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub struct Data {
     /// The catalog's address (`None` inline): a split catalog's records are found beside it.
     url: Option<String>,
     /// The commune's overlay, applied to each full record as it arrives.
-    overlay: Option<Overlay>,
+    overlay: Option<Arc<Overlay>>,
     /// Full records of a split catalog, by position, as far as they came.
     details: Mutex<HashMap<usize, Detail>>,
     /// Told when a full record arrives or fails: views that asked for one are drawn again.
@@ -91,7 +91,7 @@ impl Deref for Full<'_> {
 }
 
 impl Data {
-    fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Overlay>, kept: bool) -> Data {
+    fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Arc<Overlay>>, kept: bool) -> Data {
         let index = Index::from_catalog(&loaded.catalog);
         let skipped = loaded.problems.len();
         // The first of a code wins, as in a search of the list (the loader drops repeats anyway).
@@ -172,14 +172,13 @@ impl Data {
         let (data, code, url) = (Arc::clone(self), p.code.clone(), beside(self.url.as_deref(), &path));
         wasm_bindgen_futures::spawn_local(async move {
             let detail = match fetch_or_kept(&url, network::RECORD).await {
-                Ok((json, _)) => match catalog::load_procedure(&json, &code) {
-                    Ok(mut full) => {
-                        if let Some(overlay) = &data.overlay {
-                            overlay::apply_to(&mut full, overlay);
-                        }
-                        Detail::Ready(Arc::new(full))
-                    }
-                    Err(error) => Detail::Failed(Failure::Catalog { url: Some(url), error }),
+                Ok((json, _)) => match (catalog::load_procedure(&json, &code), data.overlay.clone()) {
+                    (Ok(full), None) => Detail::Ready(Arc::new(full)),
+                    (Ok(full), Some(overlay)) => match part::overlay_record(full, overlay).await {
+                        Ok(full) => Detail::Ready(Arc::new(full)),
+                        Err(part::Missing) => Detail::Failed(Failure::Network { url, message: OVERLAY_CODE.into() }),
+                    },
+                    (Err(error), _) => Detail::Failed(Failure::Catalog { url: Some(url), error }),
                 },
                 Err(failure) => Detail::Failed(failure),
             };
@@ -283,7 +282,7 @@ thread_local! {
 pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<Data>, Failure> {
     let overlay = overlay.filter(|url| !url.trim().is_empty());
     match source {
-        CatalogSource::Inline(json) => read(&json, None, fetch_overlay(overlay).await?, false),
+        CatalogSource::Inline(json) => read(&json, None, fetch_overlay(overlay).await?, false).await,
         CatalogSource::Url(url) if url.trim().is_empty() => Err(Failure::NoCatalog),
         CatalogSource::Url(url) => {
             let key = format!("{url} {}", overlay.as_deref().unwrap_or(""));
@@ -291,7 +290,7 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
                 return Ok(data);
             }
             let (json, kept) = fetch_or_kept(&url, network::CATALOG).await?;
-            let data = match read(&json, Some(&url), fetch_overlay(overlay).await?, kept) {
+            let data = match read(&json, Some(&url), fetch_overlay(overlay).await?, kept).await {
                 // A kept copy that no longer reads (an older widget's, a damaged one) is dropped.
                 Err(failure) if kept => {
                     network::forget(&url).await;
@@ -310,14 +309,22 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
 
 /// The overlay at `url`, read; a failure is the widget's: showing the catalog without the
 /// commune's own fees, repeals and cases could mislead.
-async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, Overlay)>, Failure> {
+async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, Arc<Overlay>)>, Failure> {
     let Some(url) = url else { return Ok(None) };
+    part::preload_overlay();
     let (json, _) = fetch_or_kept(&url, network::CATALOG)
         .await
         .map_err(|failure| Failure::Overlay { url: url.clone(), message: failure.detail() })?;
-    let read = overlay::parse(&json).map_err(|e| Failure::Overlay { url: url.clone(), message: e.to_string() })?;
-    Ok(Some((url, read)))
+    let read = part::read_overlay(json)
+        .await
+        .map_err(|part::Missing| Failure::Overlay { url: url.clone(), message: OVERLAY_CODE.into() })?
+        .map_err(|e| Failure::Overlay { url: url.clone(), message: e.to_string() })?;
+    Ok(Some((url, Arc::new(read))))
 }
+
+/// Why an overlay could not be read or applied (or a full record overlaid): the part of the
+/// widget's code for overlays did not come (the network).
+const OVERLAY_CODE: &str = "the widget's code for overlays could not be fetched";
 
 fn in_use(url: &str) -> Option<Arc<Data>> {
     IN_USE.with_borrow(|list| list.iter().find(|(u, _)| u == url).and_then(|(_, weak)| weak.upgrade()))
@@ -356,10 +363,19 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
     }
 }
 
-fn read(json: &str, url: Option<&str>, overlay: Option<(String, Overlay)>, kept: bool) -> Result<Arc<Data>, Failure> {
+async fn read(
+    json: &str,
+    url: Option<&str>,
+    overlay: Option<(String, Arc<Overlay>)>,
+    kept: bool,
+) -> Result<Arc<Data>, Failure> {
     let mut loaded = catalog::load(json).map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
     if let Some((overlay_url, overlay)) = &overlay {
-        let problems = overlay::apply(&mut loaded.catalog, overlay);
+        let overlaid = part::overlay_catalog(loaded, Arc::clone(overlay)).await;
+        let Ok((applied, problems)) = overlaid else {
+            return Err(Failure::Overlay { url: overlay_url.clone(), message: OVERLAY_CODE.into() });
+        };
+        loaded = applied;
         if let Some(first) = problems.first() {
             console::warn(&format!(
                 "motcua: the overlay {overlay_url} has {} problem(s); first: {first}",

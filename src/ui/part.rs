@@ -1,7 +1,8 @@
 //! Parts of the widget's code that are fetched when first needed, so that the first download is
-//! the search alone: the procedure page (papers, cases, fees, QR codes, the checklist) and the
-//! desk's pane (the slip, printing, shortcuts). Both are drawn with Leptos ([`super::page`]); the
-//! search reaches them only through the functions here.
+//! the search alone: the procedure page (papers, cases, fees, QR codes, the checklist), the
+//! desk's pane (the slip, printing, shortcuts), both drawn with Leptos ([`super::page`]), and the
+//! reading of a commune's overlay (most pages have none). The search reaches them only through
+//! the functions here.
 //!
 //! Built with the `split` feature (the Trunk build), a `wasm_split` function is a point where the
 //! wasm is cut: `scripts/split-wasm` moves the code reachable only through such functions into a
@@ -14,6 +15,8 @@ use std::sync::Arc;
 
 use super::widget::Host;
 use super::{page, Data};
+use crate::catalog::{Loaded, Procedure};
+use crate::overlay::{self, Overlay, OverlayError};
 
 /// A part of the code could not be fetched (the network); asking again retries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +82,49 @@ macro_rules! call {
         let drawn = $part($($arg),*);
         drawn
     }};
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(overlay, fallible, preload(fetch_overlay_part)))]
+fn overlay_read_part(json: String) -> Result<Result<Overlay, OverlayError>, Missing> {
+    Ok(overlay::parse(&json))
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(overlay, fallible))]
+fn overlay_catalog_part(loaded: Loaded, overlay: Arc<Overlay>) -> Result<(Loaded, Vec<String>), Missing> {
+    let mut loaded = loaded;
+    let problems = overlay::apply(&mut loaded.catalog, &overlay);
+    Ok((loaded, problems))
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(overlay, fallible))]
+fn overlay_record_part(full: Procedure, overlay: Arc<Overlay>) -> Result<Procedure, Missing> {
+    let mut full = full;
+    overlay::apply_to(&mut full, &overlay);
+    Ok(full)
+}
+
+/// Fetches the overlay's code ahead, while the overlay itself is coming.
+pub(super) fn preload_overlay() {
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(async {
+        // A failure is said by the reading, which fetches it again.
+        let _ = fetch_overlay_part().await;
+    });
+}
+
+/// Reads a commune's overlay ([`overlay::parse`]).
+pub(super) async fn read_overlay(json: String) -> Result<Result<Overlay, OverlayError>, Missing> {
+    call!(overlay_read_part(json))
+}
+
+/// Applies an overlay to a catalog ([`overlay::apply`]): the catalog, and what could not be applied.
+pub(super) async fn overlay_catalog(loaded: Loaded, overlay: Arc<Overlay>) -> Result<(Loaded, Vec<String>), Missing> {
+    call!(overlay_catalog_part(loaded, overlay))
+}
+
+/// Applies an overlay to a full record as it arrives ([`overlay::apply_to`]).
+pub(super) async fn overlay_record(full: Procedure, overlay: Arc<Overlay>) -> Result<Procedure, Missing> {
+    call!(overlay_record_part(full, overlay))
 }
 
 /// The citizen's procedure page, drawn into `parent` once its code is here.
