@@ -146,24 +146,22 @@ const fetched = new Map();
 /**
  * Starts downloading `url` (the catalog or the overlay) now, alongside the widget's code, rather
  * than once the code has started; the widget takes the request over (`catalogFetch`,
- * `overlayFetch` of `mount`): a promise of its bytes (an ArrayBuffer), or of `{ status }` or
- * `{ error }`, which the widget counts as its first attempt. Once per address.
+ * `overlayFetch` of `mount`): a promise of the text, or of `{ status }` or `{ error }`, which the
+ * widget counts as its first attempt. Once per address.
  */
 function prefetch(url) {
   if (!url || fetched.has(url)) return;
-  // The bytes, not the text: decoding 3 MB here would hold the main thread while the widget's
-  // code is starting; the widget reads them as UTF-8 itself.
-  const body = fetch(url, { mode: 'cors', credentials: 'same-origin' })
-    .then((response) => (response.ok ? response.arrayBuffer() : { status: response.status }))
+  const text = fetch(url, { mode: 'cors', credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.text() : { status: response.status }))
     .catch((error) => ({ error: String(error?.message ?? error) }));
-  fetched.set(url, body);
+  fetched.set(url, text);
 }
 
 /** The request `prefetch` made for `url`, once: a later mount asks again. */
 function takeFetched(url) {
-  const body = fetched.get(url);
+  const text = fetched.get(url);
   fetched.delete(url);
-  return body;
+  return text;
 }
 
 /**

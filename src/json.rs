@@ -29,17 +29,6 @@ pub fn read<T: FromJson>(json: &str) -> Result<T, Misfit> {
     Ok(value)
 }
 
-/// The text of a JSON file from its bytes, read as a browser's `response.text()` reads them:
-/// UTF-8, a leading byte order mark dropped, a sequence that is not UTF-8 replaced by U+FFFD.
-/// The widget is handed catalogs as bytes, so that the page does not decode them on its main
-/// thread while the widget's code is starting.
-pub fn text_of(mut bytes: Vec<u8>) -> String {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
 /// Nesting deeper than this is refused (as serde_json does), so no text can exhaust the stack.
 const MAX_DEPTH: usize = 128;
 
@@ -633,18 +622,6 @@ mod tests {
             read::<Vec<Inner>>(r#"[{"n": 300}]"#).unwrap_err().message,
             "invalid value: 300, expected u8 at line 1 column 11"
         );
-    }
-
-    #[test]
-    fn bytes_read_as_a_browser_reads_text() {
-        let catalog = std::fs::read("public/catalogs/commune-demo.json").unwrap();
-        let text = text_of(catalog.clone());
-        assert_eq!(text.as_bytes(), catalog.as_slice());
-        assert!(text.contains("Đăng ký khai sinh"));
-        // A byte order mark, as some editors write one, is dropped; broken UTF-8 is replaced.
-        assert_eq!(text_of(b"\xEF\xBB\xBF{\"a\": \"\xC4\x91\"}".to_vec()), "{\"a\": \"đ\"}");
-        assert_eq!(text_of(b"[\"\xC4\"]".to_vec()), "[\"\u{FFFD}\"]");
-        assert_eq!(text_of(b"\xEF\xBB".to_vec()), "\u{FFFD}");
     }
 
     #[test]

@@ -50,9 +50,8 @@ thread_local! {
 }
 
 /// A request for `url` that the page's loader made while the widget's code was coming: `promise`
-/// resolves to the body's bytes (an `ArrayBuffer`), or to `{ status }` (an error status) or
-/// `{ error }` (no answer). The widget's next request for `url` takes it as its first attempt,
-/// instead of asking again.
+/// resolves to the text, or to `{ status }` (an error status) or `{ error }` (no answer). The
+/// widget's next request for `url` takes it as its first attempt, instead of asking again.
 pub fn hand_over(url: &str, promise: js_sys::Promise) {
     HANDED.with_borrow_mut(|handed| handed.push((url.to_string(), promise)));
 }
@@ -87,7 +86,7 @@ pub async fn text(url: &str, patience: Patience) -> Result<String, Failed> {
 async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<String, Failed> {
     let settled =
         JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer(limit)))).await.map_err(failed)?;
-    if let Some(text) = body_text(&settled) {
+    if let Some(text) = settled.as_string() {
         return Ok(text);
     }
     let field = |name: &str| js_sys::Reflect::get(&settled, &name.into()).ok().filter(|v| !v.is_undefined());
@@ -120,8 +119,8 @@ async fn attempt(url: &str, limit: Duration) -> Result<String, Failed> {
         if !response.ok() {
             return Err(Failed::Status(response.status()));
         }
-        let body = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
-        body_text(&body).ok_or_else(|| Failed::Network("the answer has no body".to_string()))
+        let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+        text.as_string().ok_or_else(|| Failed::Network("the answer is not text".to_string()))
     }
     .await;
     if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
@@ -132,13 +131,6 @@ async fn attempt(url: &str, limit: Duration) -> Result<String, Failed> {
         true => Failed::Network(format!("no answer within {} s", limit.as_secs())),
         false => failed,
     })
-}
-
-/// The text of a body the browser handed over as bytes (an `ArrayBuffer`): decoded here rather
-/// than by the page, whose main thread is busy starting the widget while a catalog comes.
-fn body_text(body: &wasm_bindgen::JsValue) -> Option<String> {
-    let bytes = js_sys::Uint8Array::new(body.dyn_ref::<js_sys::ArrayBuffer>()?).to_vec();
-    Some(crate::json::text_of(bytes))
 }
 
 /// A request that did not complete, as the browser says why.
