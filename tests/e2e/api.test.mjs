@@ -25,6 +25,7 @@ const OVERLAY = {
     desk: { name: 'Bộ phận một cửa (thử nghiệm)', address: 'Số 1 đường Thử Nghiệm', hours: 'Thứ Hai–Thứ Sáu, 7:30–17:00' },
   },
   procedures: { [KET_HON]: { friendly_name: 'Cưới: đăng ký kết hôn' } },
+  fees: [{ procedures: [KET_HON], kind: 'fee', amount: 12345, text: 'Lệ phí thử nghiệm' }],
 };
 const ROUTES = {
   '/two.html': page(
@@ -132,6 +133,10 @@ describe('the <mot-cua> element', () => {
       const view = p.locator(`mot-cua section.procedure[data-code="${KET_HON}"]`);
       await view.waitFor();
       assert.match((await view.locator('.desk').textContent()) ?? '', /Số 1 đường Thử Nghiệm/);
+      // The full record, fetched now, gets the overlay's fee as it arrives (the overlay's part of
+      // the code does it).
+      await view.locator('dl.fees').waitFor();
+      assert.match((await view.locator('dl.fees').textContent()) ?? '', /12\.345/);
     }));
 
   test('an overlay that cannot be fetched is said in words, and search() rejects', () =>
