@@ -43,16 +43,16 @@ export const BUDGETS = [
     files: (dist) => WIDGET_FILES.map((f) => path.join(dist, f)),
     issue: 120 * KB,
     // Not met: the catalog reader, the search and the first screen (plain DOM; Leptos only in the
-    // parts) weigh 132 KB. The limit stops it growing unnoticed.
-    limit: 135 * KB,
+    // parts) weigh 129 KB. The limit stops it growing unnoticed.
+    limit: 132 * KB,
   },
   {
     what: 'widget code in all, with the parts',
     files: (dist) => [...WIDGET_FILES, ...partFiles(dist)].map((f) => path.join(dist, f)),
-    // The issue's budget is for the code shipped; what a page loads is above. This is all a desk
-    // with a commune overlay fetches in a day (code the parts share is in each of them).
+    // The issue's budget is for the code shipped; what a page loads is above. This is all the code
+    // there is; a page fetches only the parts it uses (with the chunks of code they share).
     issue: 120 * KB,
-    limit: 280 * KB,
+    limit: 284 * KB,
   },
   {
     what: 'commune catalog, first load (the index)',

@@ -558,21 +558,35 @@ impl<'a> Reader<'a> {
 /// Implements [`FromJson`] for a struct read from an object: it starts as `$start`, each listed
 /// key is read into the field of that name, `required` ones must be there, other keys are skipped.
 macro_rules! read_struct {
+    // The fields of a struct read into `$start`; the value, or the first misfit.
+    (@read $r:ident, $start:expr, [$($req:ident),*], [$($opt:ident),*]) => {{
+        let mut value = $start;
+        $(let mut $req = None;)*
+        $r.object(|r, key| {
+            match key {
+                $(stringify!($req) => $req = Some(r.value()?),)*
+                $(stringify!($opt) => value.$opt = r.value()?,)*
+                _ => drop(r.skip()?),
+            }
+            Ok(())
+        })?;
+        $(value.$req = $r.need($req, stringify!($req))?;)*
+        Ok(value)
+    }};
+    // A reading of `$ty` that takes only some of its fields, as the newtype `$wrap`.
+    ($wrap:ident($ty:ty), $start:expr, required [$($req:ident),*], optional [$($opt:ident),*]) => {
+        impl $crate::json::FromJson for $wrap {
+            fn from_json(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::Misfit> {
+                let value: Result<$ty, $crate::json::Misfit> =
+                    $crate::json::read_struct!(@read r, $start, [$($req),*], [$($opt),*]);
+                value.map($wrap)
+            }
+        }
+    };
     ($ty:ty, $start:expr, required [$($req:ident),*], optional [$($opt:ident),*]) => {
         impl $crate::json::FromJson for $ty {
             fn from_json(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::Misfit> {
-                let mut value = $start;
-                $(let mut $req = None;)*
-                r.object(|r, key| {
-                    match key {
-                        $(stringify!($req) => $req = Some(r.value()?),)*
-                        $(stringify!($opt) => value.$opt = r.value()?,)*
-                        _ => drop(r.skip()?),
-                    }
-                    Ok(())
-                })?;
-                $(value.$req = r.need($req, stringify!($req))?;)*
-                Ok(value)
+                $crate::json::read_struct!(@read r, $start, [$($req),*], [$($opt),*])
             }
         }
     };

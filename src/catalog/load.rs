@@ -4,8 +4,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::json::{self, Misfit, Reader};
+use crate::json::{self, FromJson, Misfit, Reader};
 
+use super::read::Row;
 use super::{Catalog, Procedure, FORMAT, FORMAT_VERSION, INDEX_FORMAT};
 
 /// A catalog that could be read, with the problems of the records that could not.
@@ -144,11 +145,23 @@ fn code_of(record: &str) -> Option<String> {
 /// Reads a catalog. Records that do not fit the format, or repeat an earlier code,
 /// are skipped and listed in [`Loaded::problems`].
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    load_as::<Procedure>(json, false)
+}
+
+/// Reads a split catalog's index ([`load`]), its rows for the fields an index has
+/// ([`Procedure::summary`]); a whole catalog is refused as [`LoadError::WrongFormat`] with
+/// [`FORMAT`], for [`load`] to read. The widget's first download has this reader only.
+pub fn load_index(json: &str) -> Result<Loaded, LoadError> {
+    load_as::<Row>(json, true)
+}
+
+/// [`load`], each record read as `R`; only a split catalog's index when `index_only`.
+fn load_as<R: FromJson + Into<Procedure>>(json: &str, index_only: bool) -> Result<Loaded, LoadError> {
     let Envelope { mut catalog, records } =
         Envelope::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
     let split = catalog.format == INDEX_FORMAT;
-    if !(catalog.format == FORMAT || split) || split != catalog.details.is_some() {
+    if !((catalog.format == FORMAT && !index_only) || split) || split != catalog.details.is_some() {
         return Err(LoadError::WrongFormat(catalog.format));
     }
     check_version(&catalog.format_version)?;
@@ -163,7 +176,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let mut seen = HashSet::new();
     catalog.procedures.reserve(records.len());
     for (index, record) in records.into_iter().enumerate() {
-        match read_record(record) {
+        match read_record::<R>(record) {
             Ok(procedure) if !seen.insert(procedure.code.clone()) => problems.push(Problem {
                 index,
                 code: Some(procedure.code),
@@ -180,7 +193,8 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
 /// Reads the full record of procedure `code` (a file of a split catalog), by the rules of a
 /// catalog's records.
 pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
-    let procedure = read_record(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
+    let procedure =
+        read_record::<Procedure>(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     if procedure.code != code || procedure.summary {
         let found = if procedure.summary { format!("{} (summary)", procedure.code) } else { procedure.code };
         return Err(LoadError::WrongRecord { expected: code.to_string(), found });
@@ -193,14 +207,14 @@ pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
 /// that a 10 MB text cannot freeze a phone.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
-/// One procedure's record, in a catalog or a file of its own: not too large, of the model's
-/// types, and by the rules the types alone do not enforce ([`invalid`]).
-fn read_record(text: &str) -> Result<Procedure, Misfit> {
+/// One procedure's record, in a catalog or a file of its own, read as `R`: not too large, of the
+/// model's types, and by the rules the types alone do not enforce ([`invalid`]).
+fn read_record<R: FromJson + Into<Procedure>>(text: &str) -> Result<Procedure, Misfit> {
     if text.len() > MAX_RECORD_BYTES {
         let message = format!("{} bytes: larger than any real record ({MAX_RECORD_BYTES}); skipped", text.len());
         return Err(Misfit { path: String::new(), message });
     }
-    let procedure: Procedure = json::read(text)?;
+    let procedure: Procedure = json::read::<R>(text)?.into();
     match invalid(&procedure) {
         Some(message) => Err(Misfit { path: String::new(), message }),
         None => Ok(procedure),
@@ -324,6 +338,20 @@ mod tests {
         // An index without `details`, or a whole catalog with them, is neither.
         let no_details = index.replace(",\"details\":\"d/{code}.json\"", "");
         assert!(matches!(load(&no_details), Err(LoadError::WrongFormat(_))));
+    }
+
+    #[test]
+    fn the_index_reader_reads_the_demo_index_as_the_whole_reader_and_refuses_a_whole_catalog() {
+        let whole = std::fs::read_to_string("public/catalogs/commune-demo.json").unwrap();
+        let split = crate::catalog::split(&load(&whole).unwrap().catalog, "commune-demo/{code}.json");
+        let index = serde_json::to_string(&split.index).unwrap();
+        let (by_rows, by_records) = (load_index(&index).unwrap(), load(&index).unwrap());
+        assert_eq!(by_rows.catalog.procedures.len(), 495);
+        assert_eq!(by_rows, by_records);
+        match load_index(&whole) {
+            Err(LoadError::WrongFormat(format)) => assert_eq!(format, FORMAT),
+            other => panic!("a whole catalog read as an index: {:?}", other.map(|l| l.catalog.procedures.len())),
+        }
     }
 
     #[test]

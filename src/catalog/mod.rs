@@ -10,7 +10,7 @@ mod split;
 
 pub use check::{warnings, DEFAULT_MAX_AGE_DAYS};
 pub use commune::is_commune_body;
-pub use load::{load, load_procedure, LoadError, Loaded, Problem, MAX_RECORD_BYTES};
+pub use load::{load, load_index, load_procedure, LoadError, Loaded, Problem, MAX_RECORD_BYTES};
 pub(crate) use read::fee_field;
 pub use split::{detail_path, split, Split, INDEX_FORMAT};
 

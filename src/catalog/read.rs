@@ -18,6 +18,21 @@ read_struct!(Procedure, Procedure::default(), required [code, name],
     optional [portal_id, friendly_name, keywords, field, levels, issuer, agencies, subjects, online, channels,
         paper_groups, cases, steps, conditions, results, legal_basis, lifecycle, lienthong, staff_note, source,
         summary]);
+/// A split catalog's index row: a procedure read for the fields [`Procedure::summary`] keeps, the
+/// rest skipped. The widget's first download reads only these; the reader of a whole record (cases,
+/// channels, fees, steps) comes with the code that shows one.
+pub struct Row(pub Procedure);
+
+read_struct!(Row(Procedure), Procedure::default(), required [code, name],
+    optional [friendly_name, keywords, field, levels, issuer, agencies, subjects, online, paper_groups, results,
+        lifecycle, lienthong, source, summary]);
+
+impl From<Row> for Procedure {
+    fn from(row: Row) -> Procedure {
+        row.0
+    }
+}
+
 read_struct!(Case, Case::default(), required [name], optional [code, portal_id, time, fees, paper_groups, note]);
 read_struct!(Lifecycle, Lifecycle::default(), required [], optional [status, effective_from, effective_to, replaced_by, note]);
 read_struct!(ChannelInfo, ChannelInfo { channel: Channel::InPerson, time: None, fees: Vec::new(), note: None },
@@ -110,6 +125,18 @@ mod tests {
         round_trip(&[Manual, PortalDetail, PortalApi, PortalFallback, PortalIndex]);
         let misfit = read::<Channel>(r#""email""#).unwrap_err();
         assert!(misfit.message.starts_with("unknown variant `email`, expected one of `in_person`, `online`, `post`"));
+    }
+
+    #[test]
+    fn an_index_row_reads_back_everything_a_summary_keeps() {
+        let text = std::fs::read_to_string("public/catalogs/commune-demo.json").unwrap();
+        let catalog = crate::catalog::load(&text).unwrap().catalog;
+        assert!(catalog.procedures.len() > 300);
+        for p in &catalog.procedures {
+            let summary = p.summary();
+            let row: Row = read(&serde_json::to_string(&summary).unwrap()).unwrap();
+            assert_eq!(row.0, summary, "{}", p.code);
+        }
     }
 
     #[test]

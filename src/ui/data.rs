@@ -172,15 +172,20 @@ impl Data {
         let (data, code, url) = (Arc::clone(self), p.code.clone(), beside(self.url.as_deref(), &path));
         wasm_bindgen_futures::spawn_local(async move {
             let detail = match fetch_or_kept(&url, network::RECORD).await {
-                Ok((json, _)) => match (catalog::load_procedure(&json, &code), data.overlay.clone()) {
-                    (Ok(full), None) => Detail::Ready(Arc::new(full)),
-                    (Ok(full), Some(overlay)) => match part::overlay_record(full, overlay).await {
-                        Ok(full) => Detail::Ready(Arc::new(full)),
-                        Err(part::Missing) => Detail::Failed(Failure::Network { url, message: OVERLAY_CODE.into() }),
-                    },
-                    (Err(error), _) => Detail::Failed(Failure::Catalog { url: Some(url), error }),
-                },
                 Err(failure) => Detail::Failed(failure),
+                Ok((json, _)) => match part::read_record(json, code).await {
+                    Err(part::Missing) => Detail::Failed(Failure::Network { url, message: missing_code("records") }),
+                    Ok(Err(error)) => Detail::Failed(Failure::Catalog { url: Some(url), error }),
+                    Ok(Ok(full)) => match data.overlay.clone() {
+                        None => Detail::Ready(Arc::new(full)),
+                        Some(overlay) => match part::overlay_record(full, overlay).await {
+                            Ok(full) => Detail::Ready(Arc::new(full)),
+                            Err(part::Missing) => {
+                                Detail::Failed(Failure::Network { url, message: missing_code("overlays") })
+                            }
+                        },
+                    },
+                },
             };
             data.lock().insert(doc, detail);
             data.tell_arrival();
@@ -317,14 +322,16 @@ async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, Arc<Overla
         .map_err(|failure| Failure::Overlay { url: url.clone(), message: failure.detail() })?;
     let read = part::read_overlay(json)
         .await
-        .map_err(|part::Missing| Failure::Overlay { url: url.clone(), message: OVERLAY_CODE.into() })?
+        .map_err(|part::Missing| Failure::Overlay { url: url.clone(), message: missing_code("overlays") })?
         .map_err(|e| Failure::Overlay { url: url.clone(), message: e.to_string() })?;
     Ok(Some((url, Arc::new(read))))
 }
 
-/// Why an overlay could not be read or applied (or a full record overlaid): the part of the
-/// widget's code for overlays did not come (the network).
-const OVERLAY_CODE: &str = "the widget's code for overlays could not be fetched";
+/// Why something could not be read: the part of the widget's code for `what` (overlays, whole
+/// catalogs, records) did not come (the network); asking again fetches it again.
+fn missing_code(what: &str) -> String {
+    format!("the widget's code for {what} could not be fetched")
+}
 
 fn in_use(url: &str) -> Option<Arc<Data>> {
     IN_USE.with_borrow(|list| list.iter().find(|(u, _)| u == url).and_then(|(_, weak)| weak.upgrade()))
@@ -369,11 +376,21 @@ async fn read(
     overlay: Option<(String, Arc<Overlay>)>,
     kept: bool,
 ) -> Result<Arc<Data>, Failure> {
-    let mut loaded = catalog::load(json).map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
+    let loaded = match catalog::load_index(json) {
+        // A whole catalog: its reader is a part of the code (a split catalog's index needs only
+        // the first download's).
+        Err(LoadError::WrongFormat(format)) if format == catalog::FORMAT => {
+            let missing =
+                || Failure::Network { url: url.unwrap_or("(inline)").into(), message: missing_code("catalogs") };
+            part::load_whole(json.to_string()).await.map_err(|part::Missing| missing())?
+        }
+        index => index,
+    };
+    let mut loaded = loaded.map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
     if let Some((overlay_url, overlay)) = &overlay {
         let overlaid = part::overlay_catalog(loaded, Arc::clone(overlay)).await;
         let Ok((applied, problems)) = overlaid else {
-            return Err(Failure::Overlay { url: overlay_url.clone(), message: OVERLAY_CODE.into() });
+            return Err(Failure::Overlay { url: overlay_url.clone(), message: missing_code("overlays") });
         };
         loaded = applied;
         if let Some(first) = problems.first() {

@@ -1,8 +1,9 @@
 //! Parts of the widget's code that are fetched when first needed, so that the first download is
-//! the search alone: the procedure page (papers, cases, fees, QR codes, the checklist), the
-//! desk's pane (the slip, printing, shortcuts), both drawn with Leptos ([`super::page`]), and the
-//! reading of a commune's overlay (most pages have none). The search reaches them only through
-//! the functions here.
+//! the search alone: the procedure page (papers, cases, fees, QR codes, the checklist, and the
+//! reading of the full record it shows), the desk's pane (the slip, printing, shortcuts), both
+//! drawn with Leptos ([`super::page`]), the reading of a commune's overlay and that of a whole
+//! (single-file) catalog (most pages have neither). The search reaches them only through the
+//! functions here.
 //!
 //! Built with the `split` feature (the Trunk build), a `wasm_split` function is a point where the
 //! wasm is cut: `scripts/split-wasm` moves the code reachable only through such functions into a
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 use super::widget::Host;
 use super::{page, Data};
-use crate::catalog::{Loaded, Procedure};
+use crate::catalog::{self, LoadError, Loaded, Procedure};
 use crate::overlay::{self, Overlay, OverlayError};
 
 /// A part of the code could not be fetched (the network); asking again retries.
@@ -82,6 +83,27 @@ macro_rules! call {
         let drawn = $part($($arg),*);
         drawn
     }};
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(whole, fallible))]
+fn whole_part(json: String) -> Result<Result<Loaded, LoadError>, Missing> {
+    Ok(catalog::load(&json))
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(procedure, fallible))]
+fn record_part(json: String, code: String) -> Result<Result<Procedure, LoadError>, Missing> {
+    Ok(catalog::load_procedure(&json, &code))
+}
+
+/// Reads a whole catalog ([`catalog::load`]): the first download reads only split indexes.
+pub(super) async fn load_whole(json: String) -> Result<Result<Loaded, LoadError>, Missing> {
+    call!(whole_part(json))
+}
+
+/// Reads a split catalog's full record of `code` ([`catalog::load_procedure`]), with the
+/// procedure page's code, which shows it.
+pub(super) async fn read_record(json: String, code: String) -> Result<Result<Procedure, LoadError>, Missing> {
+    call!(record_part(json, code))
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(overlay, fallible, preload(fetch_overlay_part)))]
