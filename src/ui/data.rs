@@ -296,8 +296,9 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
             }
             let (json, kept) = fetch_or_kept(&url, network::CATALOG).await?;
             let data = match read(&json, Some(&url), fetch_overlay(overlay).await?, kept).await {
-                // A kept copy that no longer reads (an older widget's, a damaged one) is dropped.
-                Err(failure) if kept => {
+                // A kept copy that no longer reads (an older widget's, a damaged one) is dropped;
+                // not when what failed is a part of the code that did not come (offline).
+                Err(failure @ Failure::Catalog { .. }) if kept => {
                     network::forget(&url).await;
                     return Err(failure);
                 }
