@@ -18,6 +18,7 @@ read_struct!(Procedure, Procedure::default(), required [code, name],
     optional [portal_id, friendly_name, keywords, field, levels, issuer, agencies, subjects, online, channels,
         paper_groups, cases, steps, conditions, results, legal_basis, lifecycle, lienthong, staff_note, source,
         summary]);
+
 /// A split catalog's index row: a procedure read for the fields [`Procedure::summary`] keeps, the
 /// rest skipped. The widget's first download reads only these; the reader of a whole record (cases,
 /// channels, fees, steps) comes with the code that shows one.

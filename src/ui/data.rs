@@ -171,22 +171,11 @@ impl Data {
         self.tell_arrival();
         let (data, code, url) = (Arc::clone(self), p.code.clone(), beside(self.url.as_deref(), &path));
         wasm_bindgen_futures::spawn_local(async move {
-            let detail = match fetch_or_kept(&url, network::RECORD).await {
-                Err(failure) => Detail::Failed(failure),
-                Ok((json, _)) => match part::read_record(json, code).await {
-                    Err(part::Missing) => Detail::Failed(Failure::Network { url, message: missing_code("records") }),
-                    Ok(Err(error)) => Detail::Failed(Failure::Catalog { url: Some(url), error }),
-                    Ok(Ok(full)) => match data.overlay.clone() {
-                        None => Detail::Ready(Arc::new(full)),
-                        Some(overlay) => match part::overlay_record(full, overlay).await {
-                            Ok(full) => Detail::Ready(Arc::new(full)),
-                            Err(part::Missing) => {
-                                Detail::Failed(Failure::Network { url, message: missing_code("overlays") })
-                            }
-                        },
-                    },
-                },
+            let full = match fetch_or_kept(&url, network::RECORD).await {
+                Ok((json, _)) => read_record(json, code, &url, data.overlay.clone()).await,
+                Err(failure) => Err(failure),
             };
+            let detail = full.map_or_else(Detail::Failed, |full| Detail::Ready(Arc::new(full)));
             data.lock().insert(doc, detail);
             data.tell_arrival();
         });
@@ -287,7 +276,7 @@ thread_local! {
 pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<Data>, Failure> {
     let overlay = overlay.filter(|url| !url.trim().is_empty());
     match source {
-        CatalogSource::Inline(json) => read(&json, None, fetch_overlay(overlay).await?, false).await,
+        CatalogSource::Inline(json) => read(json, None, fetch_overlay(overlay).await?, false).await,
         CatalogSource::Url(url) if url.trim().is_empty() => Err(Failure::NoCatalog),
         CatalogSource::Url(url) => {
             let key = format!("{url} {}", overlay.as_deref().unwrap_or(""));
@@ -295,7 +284,7 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
                 return Ok(data);
             }
             let (json, kept) = fetch_or_kept(&url, network::CATALOG).await?;
-            let data = match read(&json, Some(&url), fetch_overlay(overlay).await?, kept).await {
+            let data = match read(json, Some(&url), fetch_overlay(overlay).await?, kept).await {
                 // A kept copy that no longer reads (an older widget's, a damaged one) is dropped;
                 // not when what failed is a part of the code that did not come (offline).
                 Err(failure @ Failure::Catalog { .. }) if kept => {
@@ -326,6 +315,26 @@ async fn fetch_overlay(url: Option<String>) -> Result<Option<(String, Arc<Overla
         .map_err(|part::Missing| Failure::Overlay { url: url.clone(), message: missing_code("overlays") })?
         .map_err(|e| Failure::Overlay { url: url.clone(), message: e.to_string() })?;
     Ok(Some((url, Arc::new(read))))
+}
+
+/// The full record of `code` from its text (fetched from `url`), with the commune's overlay.
+/// Reading and overlaying are parts of the code: one that does not come fails the record, as the
+/// network would, and asking again fetches it again.
+async fn read_record(
+    json: String,
+    code: String,
+    url: &str,
+    overlay: Option<Arc<Overlay>>,
+) -> Result<Procedure, Failure> {
+    let missing = |what| Failure::Network { url: url.to_string(), message: missing_code(what) };
+    let full = part::read_record(json, code)
+        .await
+        .map_err(|part::Missing| missing("records"))?
+        .map_err(|error| Failure::Catalog { url: Some(url.to_string()), error })?;
+    match overlay {
+        None => Ok(full),
+        Some(overlay) => part::overlay_record(full, overlay).await.map_err(|part::Missing| missing("overlays")),
+    }
 }
 
 /// Why something could not be read: the part of the widget's code for `what` (overlays, whole
@@ -372,18 +381,18 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
 }
 
 async fn read(
-    json: &str,
+    json: String,
     url: Option<&str>,
     overlay: Option<(String, Arc<Overlay>)>,
     kept: bool,
 ) -> Result<Arc<Data>, Failure> {
-    let loaded = match catalog::load_index(json) {
+    let loaded = match catalog::load_index(&json) {
         // A whole catalog: its reader is a part of the code (a split catalog's index needs only
         // the first download's).
         Err(LoadError::WrongFormat(format)) if format == catalog::FORMAT => {
             let missing =
                 || Failure::Network { url: url.unwrap_or("(inline)").into(), message: missing_code("catalogs") };
-            part::load_whole(json.to_string()).await.map_err(|part::Missing| missing())?
+            part::load_whole(json).await.map_err(|part::Missing| missing())?
         }
         index => index,
     };
