@@ -17,6 +17,7 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for (source, name, shrink) in [
         ("style/widget.css", "widget.css", css as fn(&str) -> String),
+        ("style/page.css", "page.css", css),
         ("style/print.css", "print.css", css),
         ("src/search/synonyms.txt", "synonyms.txt", table),
     ] {

@@ -201,6 +201,8 @@ describe('a strict Content-Security-Policy', () => {
       await page.locator('mot-cua li[role=option]').first().click();
       const view = page.locator(`mot-cua section.procedure[data-code="${KET_HON}"]`);
       await view.waitFor();
+      // The page's own sheet, which comes with its part of the code, is constructed too.
+      assert.equal(await view.locator('.portal-links').evaluate((e) => getComputedStyle(e).display), 'flex');
       await view.locator('details.share summary').click();
       await view.locator('.qr svg').waitFor();
       const [sheet] = await Promise.all([page.context().waitForEvent('page'), view.locator('button.print-checklist').click()]);
@@ -216,6 +218,29 @@ describe('a strict Content-Security-Policy', () => {
     }, { init: () => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    } }));
+});
+
+describe('a browser without constructed style sheets', () => {
+  test('the search\'s and the procedure page\'s sheets are <style> elements in the shadow root', () =>
+    visit(browser, server, 'plain-themed.html', DESKTOP, async (page) => {
+      await useWidget(page);
+      await page.locator('mot-cua li[role=option]').first().click();
+      const view = page.locator(`mot-cua section.procedure[data-code="${KHAI_SINH}"]`);
+      await view.waitFor();
+      const styled = await page.evaluate(() => {
+        const root = document.querySelector('mot-cua').shadowRoot;
+        const style = (s) => getComputedStyle(root.querySelector(s));
+        return {
+          sheets: [...root.querySelectorAll('style')].map((s) => s.getAttributeNames().join(' ')),
+          search: style('button.lang-switch').float,
+          page: style('.portal-links').display,
+        };
+      });
+      assert.deepEqual(styled, { sheets: ['data-motcua', 'data-motcua-page'], search: 'right', page: 'flex' });
+    }, { init: () => {
+      delete Document.prototype.adoptedStyleSheets;
+      delete ShadowRoot.prototype.adoptedStyleSheets;
     } }));
 });
 

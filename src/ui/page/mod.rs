@@ -12,6 +12,7 @@ mod procedure;
 mod related;
 mod share;
 mod slip;
+mod style;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -116,6 +117,7 @@ impl State {
 /// Mounts `view` of a new [`State`] into `parent`; the pane follows what the host shows and
 /// tells it the case chosen.
 fn mount(host: Host, data: Arc<Data>, parent: web_sys::HtmlElement, view: impl Fn(State) -> AnyView + 'static) -> Pane {
+    style::add_to(&parent);
     let made = std::rc::Rc::new(std::cell::Cell::new(None));
     let filled = std::rc::Rc::clone(&made);
     let handle = leptos::mount::mount_to(parent, move || {
