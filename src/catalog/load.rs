@@ -156,7 +156,7 @@ pub fn load_index(json: &str) -> Result<Loaded, LoadError> {
 }
 
 /// [`load`], each record read as `R`; only a split catalog's index when `index_only`.
-fn load_as<R: FromJson + Into<Procedure>>(json: &str, index_only: bool) -> Result<Loaded, LoadError> {
+fn load_as<R: Record>(json: &str, index_only: bool) -> Result<Loaded, LoadError> {
     let Envelope { mut catalog, records } =
         Envelope::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
@@ -207,15 +207,30 @@ pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
 /// that a 10 MB text cannot freeze a phone.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
+/// How a catalog's records are read: whole, or as an index's rows.
+trait Record: FromJson + Into<Procedure> {
+    /// Whether a record read so can hold fees to check ([`invalid`]); an index row has none, and
+    /// the first download leaves that check out.
+    const FEES: bool;
+}
+
+impl Record for Procedure {
+    const FEES: bool = true;
+}
+
+impl Record for Row {
+    const FEES: bool = false;
+}
+
 /// One procedure's record, in a catalog or a file of its own, read as `R`: not too large, of the
 /// model's types, and by the rules the types alone do not enforce ([`invalid`]).
-fn read_record<R: FromJson + Into<Procedure>>(text: &str) -> Result<Procedure, Misfit> {
+fn read_record<R: Record>(text: &str) -> Result<Procedure, Misfit> {
     if text.len() > MAX_RECORD_BYTES {
         let message = format!("{} bytes: larger than any real record ({MAX_RECORD_BYTES}); skipped", text.len());
         return Err(Misfit { path: String::new(), message });
     }
     let procedure: Procedure = json::read::<R>(text)?.into();
-    match invalid(&procedure) {
+    match invalid::<R>(&procedure) {
         Some(message) => Err(Misfit { path: String::new(), message }),
         None => Ok(procedure),
     }
@@ -223,12 +238,15 @@ fn read_record<R: FromJson + Into<Procedure>>(text: &str) -> Result<Procedure, M
 
 /// Rules the types alone do not enforce: a code and a name, and no fee amount that cannot be
 /// true (negative, or not a number); a wrong fee must never be shown as a fact.
-fn invalid(p: &Procedure) -> Option<String> {
+fn invalid<R: Record>(p: &Procedure) -> Option<String> {
     if p.code.trim().is_empty() {
         return Some("empty code".into());
     }
     if p.name.trim().is_empty() {
         return Some("empty name".into());
+    }
+    if !R::FEES {
+        return None;
     }
     let fees = p.channels.iter().flat_map(|c| &c.fees).chain(p.cases.iter().flat_map(|c| &c.fees));
     // The reader refuses numbers that are not finite.
