@@ -41,10 +41,10 @@ export const BUDGETS = [
   {
     what: 'widget code on page load (CSS inside)',
     files: (dist) => WIDGET_FILES.map((f) => path.join(dist, f)),
+    // Met (118.8 KB): the catalog reader, the search and the first screen (plain DOM; Leptos only
+    // in the parts).
     issue: 120 * KB,
-    // Not met: the catalog reader, the search and the first screen (plain DOM; Leptos only in the
-    // parts) weigh 123.5 KB. The limit stops it growing unnoticed.
-    limit: 125 * KB,
+    limit: 120 * KB,
   },
   {
     what: 'widget code in all, with the parts',
@@ -52,7 +52,7 @@ export const BUDGETS = [
     // The issue's budget is for the code shipped; what a page loads is above. This is all the code
     // there is; a page fetches only the parts it uses (with the chunks of code they share).
     issue: 120 * KB,
-    limit: 286 * KB,
+    limit: 281 * KB,
   },
   {
     what: 'commune catalog, first load (the index)',
