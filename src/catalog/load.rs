@@ -145,23 +145,23 @@ fn code_of(record: &str) -> Option<String> {
 /// Reads a catalog. Records that do not fit the format, or repeat an earlier code,
 /// are skipped and listed in [`Loaded::problems`].
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
-    load_as::<Procedure>(json, false)
+    load_as::<Procedure>(json)
 }
 
 /// Reads a split catalog's index ([`load`]), its rows for the fields an index has
 /// ([`Procedure::summary`]); a whole catalog is refused as [`LoadError::WrongFormat`] with
 /// [`FORMAT`], for [`load`] to read. The widget's first download has this reader only.
 pub fn load_index(json: &str) -> Result<Loaded, LoadError> {
-    load_as::<Row>(json, true)
+    load_as::<Row>(json)
 }
 
-/// [`load`], each record read as `R`; only a split catalog's index when `index_only`.
-fn load_as<R: Record>(json: &str, index_only: bool) -> Result<Loaded, LoadError> {
+/// [`load`], each record read as `R`; only a split catalog's index unless `R` is read whole.
+fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
     let Envelope { mut catalog, records } =
         Envelope::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
     let split = catalog.format == INDEX_FORMAT;
-    if !((catalog.format == FORMAT && !index_only) || split) || split != catalog.details.is_some() {
+    if !((catalog.format == FORMAT && R::WHOLE) || split) || split != catalog.details.is_some() {
         return Err(LoadError::WrongFormat(catalog.format));
     }
     check_version(&catalog.format_version)?;
@@ -209,17 +209,18 @@ pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
 /// How a catalog's records are read: whole, or as an index's rows.
 trait Record: FromJson + Into<Procedure> {
-    /// Whether a record read so can hold fees to check ([`invalid`]); an index row has none, and
-    /// the first download leaves that check out.
-    const FEES: bool;
+    /// Whether a record read so is whole: a whole catalog's records are, and only they hold fees
+    /// to check ([`invalid`]). An index row has none, so the first download, which reads only
+    /// split indexes, leaves that check out.
+    const WHOLE: bool;
 }
 
 impl Record for Procedure {
-    const FEES: bool = true;
+    const WHOLE: bool = true;
 }
 
 impl Record for Row {
-    const FEES: bool = false;
+    const WHOLE: bool = false;
 }
 
 /// One procedure's record, in a catalog or a file of its own, read as `R`: not too large, of the
@@ -245,7 +246,7 @@ fn invalid<R: Record>(p: &Procedure) -> Option<String> {
     if p.name.trim().is_empty() {
         return Some("empty name".into());
     }
-    if !R::FEES {
+    if !R::WHOLE {
         return None;
     }
     let fees = p.channels.iter().flat_map(|c| &c.fees).chain(p.cases.iter().flat_map(|c| &c.fees));
