@@ -6,7 +6,7 @@ use web_sys::ShadowRoot;
 
 use crate::ui::{self, CatalogSource};
 
-/// The allocator: Talc, smaller and faster in wasm than the default (dlmalloc).
+/// The allocator: Talc, smaller in wasm than the default (dlmalloc) and no slower (BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 

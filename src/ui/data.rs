@@ -390,9 +390,10 @@ async fn read(
         // A whole catalog: its reader is a part of the code (a split catalog's index needs only
         // the first download's).
         Err(LoadError::WrongFormat(format)) if format == catalog::FORMAT => {
-            let missing =
-                || Failure::Network { url: url.unwrap_or("(inline)").into(), message: missing_code("catalogs") };
-            part::load_whole(json).await.map_err(|part::Missing| missing())?
+            part::load_whole(json).await.map_err(|part::Missing| Failure::Network {
+                url: url.unwrap_or("(inline)").into(),
+                message: missing_code("catalogs"),
+            })?
         }
         index => index,
     };
