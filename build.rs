@@ -14,6 +14,7 @@ fn main() {
     if split && wasm {
         println!("cargo:rustc-cdylib-link-arg=--emit-relocs");
     }
+    index_stamp();
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for (source, name, shrink) in [
         ("style/widget.css", "widget.css", css as fn(&str) -> String),
@@ -76,4 +77,26 @@ fn css(text: &str) -> String {
 fn table(text: &str) -> String {
     let lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
     lines.collect::<Vec<_>>().join("\n")
+}
+
+/// The code that decides what a search index holds, hashed (FNV-1a): a stored index
+/// (`src/search/stored.rs`) written by other code is not read.
+fn index_stamp() {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for source in [
+        "src/search/mod.rs",
+        "src/search/stored.rs",
+        "src/search/synonyms.rs",
+        "src/search/synonyms.txt",
+        "src/search/vocabulary.rs",
+        "src/fold.rs",
+        "src/catalog/mod.rs",
+    ] {
+        println!("cargo:rerun-if-changed={source}");
+        let bytes = std::fs::read(source).unwrap_or_else(|e| panic!("{source}: {e}"));
+        for b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=MOTCUA_INDEX_STAMP={hash:016x}");
 }

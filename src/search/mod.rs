@@ -10,6 +10,7 @@
 
 mod filter;
 mod highlight;
+mod stored;
 mod synonyms;
 mod typo;
 mod vocabulary;
@@ -17,6 +18,7 @@ mod word_hash;
 
 pub use filter::Filter;
 pub use highlight::highlight;
+pub use stored::Unfit;
 
 use crate::sort::SmallSort;
 use std::collections::HashMap;
@@ -114,6 +116,21 @@ struct Doc {
     length: usize,
     /// The code without its dots, e.g. `1001193`.
     code_digits: String,
+}
+
+impl Doc {
+    fn new(phrases: Vec<Vec<u32>>, leading: usize, code: &str) -> Doc {
+        let length = phrases.first().map_or(0, |name| name.len() - leading).min(MAX_LENGTH);
+        Doc { phrases, length, code_digits: digits(code) }
+    }
+}
+
+/// How many words at the start of `name` are "Thủ tục" (2 or 0), which says nothing about it.
+fn leading(name: &[u32], thu: Option<u32>, tuc: Option<u32>) -> usize {
+    match (thu, tuc) {
+        (Some(a), Some(b)) if name.starts_with(&[a, b]) => 2,
+        _ => 0,
+    }
 }
 
 /// What scoring needs of each document met, apart from `Doc`: small, and side by side.
@@ -347,16 +364,12 @@ impl Index {
                 add(text, Part::Field);
             }
             // "Thủ tục" at the start of a name says nothing about it.
-            let leading = match (vocabulary.id("thu"), vocabulary.id("tuc")) {
-                (Some(a), Some(b)) if phrases[0].starts_with(&[a, b]) => 2,
-                _ => 0,
-            };
-            let length = phrases[0].len() - leading;
+            let leading = leading(&phrases[0], vocabulary.id("thu"), vocabulary.id("tuc"));
             leadings.push(leading);
             let prior = prior(p, p.is_commune_level_by(|a| *bodies.entry(a).or_insert_with(|| is_commune_body(a))));
             let repealed = if p.lifecycle.status == Status::Repealed { REPEALED_PENALTY } else { 0.0 };
             priors.push(prior - repealed);
-            docs.push(Doc { length: length.min(MAX_LENGTH), phrases, code_digits: digits(&p.code) });
+            docs.push(Doc::new(phrases, leading, &p.code));
         }
         let variants = resolve(&synonyms.qualifiers, &vocabulary);
         let specials = resolve(&synonyms.specials, &vocabulary);
@@ -387,6 +400,19 @@ impl Index {
         for id in docs.iter_mut().flat_map(|d| d.phrases.iter_mut().flatten()).chain(qualifiers.iter_mut().flatten()) {
             *id = renumber[*id as usize];
         }
+        Index::assemble(words, sorted_postings, docs, standing, qualifiers, synonyms)
+    }
+
+    /// The index of these parts, with what is derived from them: words by length, their
+    /// rarity, the dense rows of common words, the synonym table.
+    fn assemble(
+        words: Vec<String>,
+        postings: Vec<Vec<u32>>,
+        docs: Vec<Doc>,
+        standing: Vec<Standing>,
+        qualifiers: Vec<Vec<u32>>,
+        synonyms: Synonyms,
+    ) -> Index {
         let mut by_len: Vec<Vec<u32>> = Vec::new();
         for (id, word) in words.iter().enumerate() {
             if by_len.len() <= word.len() {
@@ -395,15 +421,15 @@ impl Index {
             by_len[word.len()].push(id as u32);
         }
         let n = docs.len().max(1) as f32;
-        let word_idf = sorted_postings.iter().map(|p| (1.0 + n / (p.len() as f32 + 1.0)).ln()).collect();
-        let (dense_row, dense) = dense_rows(&sorted_postings, docs.len());
+        let word_idf = postings.iter().map(|p| (1.0 + n / (p.len() as f32 + 1.0)).ln()).collect();
+        let (dense_row, dense) = dense_rows(&postings, docs.len());
         Index {
             words,
             by_len,
             word_idf,
             dense_row,
             dense,
-            postings: sorted_postings,
+            postings,
             docs,
             standing,
             qualifiers,
