@@ -39,10 +39,22 @@ fn queries() -> Vec<String> {
 }
 
 /// Every query, and every prefix of it as typed, finds the same procedures in the same order with
-/// the same scores; the corrections and marked words are the same too.
+/// the same scores, in the whole catalog, in the index as stored and in the summaries indexed
+/// again; the corrections and marked words are the same too.
 fn same_search(whole: &Catalog) {
     let split = catalog::split(whole, "details");
-    let (a, b) = (Index::from_catalog(whole), Index::from_catalog(&split.index));
+    // The index as the widget reads it: its stored search, over its listings.
+    let json = serde_json::to_string(&split.index).expect("serialises");
+    let read = catalog::load_index(&json).expect("the index loads").catalog;
+    let stored = Index::read(read.search.as_deref().expect("a stored search"), &read.procedures).expect("reads");
+    let summaries = Index::from_catalog(&split.summaries.1);
+    let a = Index::from_catalog(whole);
+    for (b, what) in [(&stored, "stored"), (&summaries, "summaries")] {
+        same_as(&a, b, whole, &split.index, what);
+    }
+}
+
+fn same_as(a: &Index, b: &Index, whole: &Catalog, index: &Catalog, what: &str) {
     let mut checked = 0;
     for query in queries() {
         let typed: Vec<&str> = query.char_indices().map(|(i, c)| &query[..i + c.len_utf8()]).collect();
@@ -51,10 +63,10 @@ fn same_search(whole: &Catalog) {
             let codes = |hits: &[motcua::search::Hit], c: &Catalog| {
                 hits.iter().map(|h| (c.procedures[h.doc].code.clone(), h.score.to_bits())).collect::<Vec<_>>()
             };
-            assert_eq!(codes(&x, whole), codes(&y, &split.index), "{q:?}");
-            assert_eq!(a.matches(q).len(), b.matches(q).len(), "{q:?}");
-            assert_eq!(a.did_you_mean(q), b.did_you_mean(q), "{q:?}");
-            assert_eq!(a.terms_of(q), b.terms_of(q), "{q:?}");
+            assert_eq!(codes(&x, whole), codes(&y, index), "{what}: {q:?}");
+            assert_eq!(a.matches(q).len(), b.matches(q).len(), "{what}: {q:?}");
+            assert_eq!(a.did_you_mean(q), b.did_you_mean(q), "{what}: {q:?}");
+            assert_eq!(a.terms_of(q), b.terms_of(q), "{what}: {q:?}");
             checked += 1;
         }
     }
@@ -70,10 +82,14 @@ fn records_come_back(whole: &Catalog) {
         assert_eq!(&catalog::load_procedure(&json, &original.code).expect(path), original);
         assert_eq!(path, &format!("details/{}.json", original.code));
     }
-    let index_json = serde_json::to_string(&split.index).expect("serialises");
-    let read = catalog::load(&index_json).expect("the index loads");
-    assert!(read.problems.is_empty(), "{:?}", read.problems);
-    assert!(read.catalog.procedures.iter().all(|p| p.summary && p.channels.is_empty() && p.steps.is_empty()));
+    for index in [&split.index, &split.summaries.1] {
+        let index_json = serde_json::to_string(index).expect("serialises");
+        let read = catalog::load(&index_json).expect("the index loads");
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        assert!(read.catalog.procedures.iter().all(|p| p.summary && p.channels.is_empty() && p.steps.is_empty()));
+    }
+    assert_eq!(split.summaries.0, "details.summaries.json");
+    assert_eq!(split.index.summaries.as_deref(), Some("details.summaries.json"));
 }
 
 #[test]

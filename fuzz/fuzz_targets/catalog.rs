@@ -1,6 +1,7 @@
 //! Any bytes as a catalog, and as one procedure's record file of a split catalog: read or refused,
 //! never a panic; what is read is checked, indexed, searched and given result dates as the widget
-//! and `motcua check` would.
+//! and `motcua check` would. Its index, written out, reads back; and the same bytes as a stored
+//! index's numbers are read or refused, never a panic.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -22,6 +23,11 @@ fuzz_target!(|bytes: &[u8]| {
         let catalog = loaded.catalog;
         let _ = catalog::warnings(&catalog, TODAY, catalog::DEFAULT_MAX_AGE_DAYS);
         let index = Index::from_catalog(&catalog);
+        let stored = index.write(&catalog.procedures);
+        assert!(Index::read(&stored, &catalog.procedures).is_ok(), "an index written reads back");
+        // The stamp and words as written, then the bytes as numbers.
+        let words_end = stored.match_indices('!').nth(1).map_or(0, |(at, _)| at + 1);
+        let _ = Index::read(&format!("{}{json}", &stored[..words_end]), &catalog.procedures);
         for p in &catalog.procedures {
             let _ = index.search(&p.name, 10);
             dates(p, holidays);

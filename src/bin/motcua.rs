@@ -184,8 +184,15 @@ fn write_split(catalog: &catalog::Catalog, output: &str) -> Result<(), String> {
     for (file, procedure) in &split.details {
         write_json(procedure, &beside.join(file).display().to_string())?;
     }
+    let (summaries_file, summaries) = &split.summaries;
+    let summaries_path = beside.join(summaries_file).display().to_string();
+    write_json(summaries, &summaries_path)?;
     write_json(&split.index, output)?;
-    eprintln!("wrote the index to {output} and {} records to {}", split.details.len(), dir.display());
+    eprintln!(
+        "wrote the index to {output}, its summaries to {summaries_path} and {} records to {}",
+        split.details.len(),
+        dir.display()
+    );
     Ok(())
 }
 

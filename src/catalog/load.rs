@@ -105,6 +105,8 @@ impl<'a> Envelope<'a> {
                 "featured" => catalog.featured = r.value()?,
                 "link_hosts" => catalog.link_hosts = r.value()?,
                 "details" => catalog.details = r.value()?,
+                "summaries" => catalog.summaries = r.value()?,
+                "search" => catalog.search = r.value()?,
                 "procedures" => {
                     let mut texts = Vec::new();
                     r.array(|r, _| {
@@ -165,10 +167,16 @@ fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::WrongFormat(catalog.format));
     }
     check_version(&catalog.format_version)?;
-    if let Some(template) = catalog.details.as_deref().filter(|t| !is_relative_template(t)) {
+    if let Some(template) = catalog.details.as_deref().filter(|t| !(t.contains("{code}") && is_beside(t))) {
         return Err(LoadError::Syntax {
             path: "details".into(),
             message: format!("\"{template}\" is not a path beside the index with {{code}} in it"),
+        });
+    }
+    if let Some(path) = catalog.summaries.as_deref().filter(|p| !(split && is_beside(p))) {
+        return Err(LoadError::Syntax {
+            path: "summaries".into(),
+            message: format!("\"{path}\" is not a path beside a split catalog's index"),
         });
     }
 
@@ -259,8 +267,9 @@ fn invalid<R: Record>(p: &Procedure) -> Option<String> {
 
 /// A split catalog's records stay beside its index: a relative path, never another host or a
 /// parent folder.
-fn is_relative_template(template: &str) -> bool {
-    template.contains("{code}")
+/// A path relative to the index, in its folder or below.
+fn is_beside(template: &str) -> bool {
+    !template.is_empty()
         && !template.starts_with('/')
         && !template.contains([':', '\\', '?', '#'])
         && !template.contains(char::is_whitespace)

@@ -22,7 +22,7 @@ use crate::date::Date;
 pub const FORMAT: &str = "motcua-catalog";
 /// Major and minor version of the format this build writes and reads.
 /// A catalog with a greater major version is refused; a greater minor version is read.
-pub const FORMAT_VERSION: (u32, u32) = (1, 3);
+pub const FORMAT_VERSION: (u32, u32) = (1, 4);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Catalog {
@@ -56,7 +56,15 @@ pub struct Catalog {
     /// with `{code}` standing for the code ([`detail_path`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
+    /// In a split catalog's index that carries `search`: the index with every summary whole,
+    /// relative to the index, for a widget that cannot use `search` (an overlay changes what is
+    /// searched, or another version of motcua wrote it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summaries: Option<String>,
     pub procedures: Vec<Procedure>,
+    /// In a split catalog's index: its search index, read-ready ([`crate::search::Index::write`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
 }
 
 /// The `format_version` this build writes.

@@ -3,19 +3,23 @@
 //!
 //! The index is a catalog whose format is [`INDEX_FORMAT`] (so that a widget that predates the
 //! split refuses it rather than showing summaries as whole procedures), whose `details` says
-//! where the full records are, and whose procedures are summaries (`summary: true`).
+//! where the full records are, and whose procedures are summaries (`summary: true`) of what lists
+//! and filters show. It carries its search index read-ready (`search`), and names the file beside
+//! it whose summaries have all that search reads (`summaries`), for a widget that must index the
+//! catalog itself.
 
 use super::{written_version, Catalog, Paper, PaperGroup, PaperKind, Procedure, RecordSource};
-use crate::search::paper_head;
+use crate::search::{paper_head, Index};
 
 /// The format name of a split catalog's index.
 pub const INDEX_FORMAT: &str = "motcua-catalog-index";
 
-/// What a split catalog is made of: the index and the full records, each with its path relative
-/// to the index's folder.
+/// What a split catalog is made of: the index, the summaries and the full records, each with its
+/// path relative to the index's folder.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Split {
     pub index: Catalog,
+    pub summaries: (String, Catalog),
     pub details: Vec<(String, Procedure)>,
 }
 
@@ -23,15 +27,24 @@ pub struct Split {
 pub fn split(catalog: &Catalog, folder: &str) -> Split {
     let template = format!("{folder}/{{code}}.json");
     let details = catalog.procedures.iter().map(|p| (detail_path(&template, &p.code), p.clone())).collect();
-    let index = Catalog {
+    let summaries = Catalog {
         format: INDEX_FORMAT.into(),
         // The split form is of this version, whatever the version of the catalog split.
         format_version: written_version(),
         details: Some(template),
+        summaries: None,
         procedures: catalog.procedures.iter().map(Procedure::summary).collect(),
+        search: None,
         ..catalog.clone()
     };
-    Split { index, details }
+    let path = format!("{folder}.summaries.json");
+    let index = Catalog {
+        summaries: Some(path.clone()),
+        procedures: summaries.procedures.iter().map(Procedure::listing).collect(),
+        search: Some(Index::from_catalog(&summaries).write(&summaries.procedures)),
+        ..summaries.clone()
+    };
+    Split { index, summaries: (path, summaries), details }
 }
 
 /// The path of the full record of `code`: `template` with `{code}` replaced by the code, in which
@@ -88,6 +101,23 @@ impl Procedure {
             source: self.source,
             summary: true,
             ..Procedure::default()
+        }
+    }
+}
+
+impl Procedure {
+    /// What an index with its search read-ready keeps of a summary: what lists, filters and a
+    /// procedure's page show before its record comes (names, code, field, levels, online level,
+    /// results, lifecycle, interlinked route). Not what only search reads (keywords, papers), nor
+    /// what only the record's page shows (issuer, agencies, subjects).
+    pub fn listing(&self) -> Procedure {
+        Procedure {
+            keywords: Vec::new(),
+            issuer: None,
+            agencies: Vec::new(),
+            subjects: Vec::new(),
+            paper_groups: Vec::new(),
+            ..self.clone()
         }
     }
 }
@@ -151,7 +181,15 @@ mod tests {
         assert_eq!(split.index.format, INDEX_FORMAT);
         assert_eq!(split.index.details.as_deref(), Some("demo/{code}.json"));
         assert_eq!(split.details, vec![("demo/1.001193.json".to_string(), birth())]);
-        assert_eq!(split.index.procedures, vec![birth().summary()]);
+        assert_eq!(split.summaries.1.procedures, vec![birth().summary()]);
+        assert_eq!(split.summaries.0, "demo.summaries.json");
+        // The index lists; its search reads back over its rows.
+        assert_eq!(split.index.summaries.as_deref(), Some("demo.summaries.json"));
+        assert_eq!(split.index.procedures, vec![birth().summary().listing()]);
+        assert!(split.index.procedures[0].paper_groups.is_empty());
+        let search = split.index.search.as_deref().expect("a stored search");
+        let index = crate::search::Index::read(search, &split.index.procedures).expect("reads");
+        assert_eq!(index.search("to khai", 5).len(), 1, "the paper's words are searched");
     }
 
     #[test]
