@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, Weak};
 
 use crate::catalog::{self, Catalog, LoadError, Procedure};
 use crate::overlay::Overlay;
-use crate::search::Index;
+use crate::search::{Index, Unfit};
 
 use super::text::Text;
 use super::{console, network, part};
@@ -91,8 +91,13 @@ impl Deref for Full<'_> {
 }
 
 impl Data {
-    fn new(loaded: catalog::Loaded, url: Option<&str>, overlay: Option<Arc<Overlay>>, kept: bool) -> Data {
-        let index = Index::from_catalog(&loaded.catalog);
+    fn new(
+        loaded: catalog::Loaded,
+        index: Index,
+        url: Option<&str>,
+        overlay: Option<Arc<Overlay>>,
+        kept: bool,
+    ) -> Data {
         let skipped = loaded.problems.len();
         // The first of a code wins, as in a search of the list (the loader drops repeats anyway).
         let mut positions = HashMap::with_capacity(loaded.catalog.procedures.len());
@@ -386,18 +391,23 @@ async fn read(
     overlay: Option<(String, Arc<Overlay>)>,
     kept: bool,
 ) -> Result<Arc<Data>, Failure> {
-    let loaded = match catalog::load_index(&json) {
-        // A whole catalog: its reader is a part of the code (a split catalog's index needs only
-        // the first download's).
-        Err(LoadError::WrongFormat(format)) if format == catalog::FORMAT => {
-            part::load_whole(json).await.map_err(|part::Missing| Failure::Network {
-                url: url.unwrap_or("(inline)").into(),
-                message: missing_code("catalogs"),
-            })?
+    // An overlay changes what is searched: the catalog is indexed with it, from its summaries.
+    let overlaid = overlay.is_some();
+    let (mut loaded, index) = match read_catalog(json, url, overlaid).await? {
+        Read::Searchable(read) => *read,
+        // Its search index cannot serve: the summaries it names can be indexed.
+        Read::Summaries(path) => {
+            let summaries = beside(url, &path);
+            let (json, _) = fetch_or_kept(&summaries, network::CATALOG).await?;
+            match read_catalog(json, Some(&summaries), overlaid).await? {
+                Read::Searchable(read) => *read,
+                Read::Summaries(_) => {
+                    let error = LoadError::Syntax { path: "summaries".into(), message: "names other summaries".into() };
+                    return Err(Failure::Catalog { url: Some(summaries), error });
+                }
+            }
         }
-        index => index,
     };
-    let mut loaded = loaded.map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
     if let Some((overlay_url, overlay)) = &overlay {
         let overlaid = part::overlay_catalog(loaded, Arc::clone(overlay)).await;
         let Ok((applied, problems)) = overlaid else {
@@ -418,5 +428,51 @@ async fn read(
             url.unwrap_or("(inline)")
         ));
     }
-    Ok(Arc::new(Data::new(loaded, url, overlay.map(|(_, overlay)| overlay), kept)))
+    let (loaded, index) = match index {
+        Some(index) => (loaded, index),
+        None => part::index(loaded).await.map_err(|part::Missing| Failure::Network {
+            url: url.unwrap_or("(inline)").into(),
+            message: missing_code("search"),
+        })?,
+    };
+    Ok(Arc::new(Data::new(loaded, index, url, overlay.map(|(_, overlay)| overlay), kept)))
+}
+
+/// A catalog read, with its stored search index when it has one that serves (and nothing is
+/// `overlaid`); or the summaries to read instead.
+enum Read {
+    Searchable(Box<(catalog::Loaded, Option<Index>)>),
+    Summaries(String),
+}
+
+async fn read_catalog(json: String, url: Option<&str>, overlaid: bool) -> Result<Read, Failure> {
+    let loaded = match catalog::load_index(&json) {
+        // A whole catalog: its reader is a part of the code (a split catalog's index needs only
+        // the first download's).
+        Err(LoadError::WrongFormat(format)) if format == catalog::FORMAT => {
+            part::load_whole(json).await.map_err(|part::Missing| Failure::Network {
+                url: url.unwrap_or("(inline)").into(),
+                message: missing_code("catalogs"),
+            })?
+        }
+        index => index,
+    };
+    let mut loaded = loaded.map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
+    let Some(search) = loaded.catalog.search.take() else { return Ok(Read::Searchable(Box::new((loaded, None)))) };
+    let summaries = loaded.catalog.summaries.take();
+    if overlaid {
+        return Ok(summaries.map_or(Read::Searchable(Box::new((loaded, None))), Read::Summaries));
+    }
+    // Records skipped would put the others out of the places the stored index has them at.
+    let stored = match loaded.problems.is_empty() {
+        true => Index::read(&search, &loaded.catalog.procedures),
+        false => Err(Unfit::Damaged("records were skipped")),
+    };
+    match stored {
+        Ok(index) => Ok(Read::Searchable(Box::new((loaded, Some(index))))),
+        Err(unfit) => {
+            console::warn(&format!("motcua: {}: {unfit}", url.unwrap_or("(inline)")));
+            Ok(summaries.map_or(Read::Searchable(Box::new((loaded, None))), Read::Summaries))
+        }
+    }
 }

@@ -2,7 +2,8 @@
 //! the search alone: the procedure page (papers, cases, fees, QR codes, the checklist, and the
 //! reading of the full record it shows), the desk's pane (the slip, printing, shortcuts), both
 //! drawn with Leptos ([`super::page`]), the reading of a commune's overlay and that of a whole
-//! (single-file) catalog (most pages have neither). The search reaches them only through the
+//! (single-file) catalog, and the indexing of a catalog without a stored search index (most
+//! pages have none of these). The search reaches them only through the
 //! functions here.
 //!
 //! Built with the `split` feature (the Trunk build), a `wasm_split` function is a point where the
@@ -18,6 +19,7 @@ use super::widget::Host;
 use super::{page, Data};
 use crate::catalog::{self, LoadError, Loaded, Procedure};
 use crate::overlay::{self, Overlay, OverlayError};
+use crate::search::Index;
 
 /// A part of the code could not be fetched (the network); asking again retries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +95,18 @@ fn whole_part(json: String) -> Result<Result<Loaded, LoadError>, Missing> {
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(procedure, fallible))]
 fn record_part(json: String, code: String) -> Result<Result<Procedure, LoadError>, Missing> {
     Ok(catalog::load_procedure(&json, &code))
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(index, fallible))]
+fn index_part(loaded: Loaded) -> Result<(Loaded, Index), Missing> {
+    let index = Index::from_catalog(&loaded.catalog);
+    Ok((loaded, index))
+}
+
+/// Indexes a catalog ([`Index::from_catalog`]): the first download reads a split catalog's
+/// stored index instead.
+pub(super) async fn index(loaded: Loaded) -> Result<(Loaded, Index), Missing> {
+    call!(index_part(loaded))
 }
 
 /// Reads a whole catalog ([`catalog::load`]): the first download reads only split indexes.

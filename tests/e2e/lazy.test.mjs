@@ -2,7 +2,8 @@
 // and one record per procedure in catalogs/commune-demo/. Page load asks for the widget's files
 // and the index only; a record is fetched when its procedure is opened (or beforehand, when its
 // result is pointed at), once; a record that does not come says so and can be asked for again;
-// a single-file catalog still works.
+// a single-file catalog still works. The index carries its search index read-ready; when that
+// cannot serve (another version wrote it), the summaries beside it are indexed instead.
 // The widget's code is split too (src/ui/part.rs): the procedure page's part is fetched once
 // results are listed, the desk's when a desk starts; a part that does not come is said, and
 // asked for again by a retry, as a record is.
@@ -40,8 +41,23 @@ const part = (file) => (req, res) => {
   res.writeHead(200, { 'content-type': 'application/wasm' });
   res.end(readFileSync(path.join(DIST, file)));
 };
+const distJson = (file) => JSON.parse(readFileSync(path.join(DIST, file), 'utf8'));
+// The demo's index as another version of motcua would have written its search index.
+const staleIndex = () => {
+  const index = distJson('catalogs/commune-demo.json');
+  return { ...index, search: index.search.replace(/^s\d+-/, 's0-') };
+};
 const ROUTES = {
   '/lazy.html': page('<mot-cua catalog="catalogs/commune-demo.json"></mot-cua>'),
+  '/stale.html': page('<mot-cua catalog="stale/commune-demo.json"></mot-cua>'),
+  '/stale/commune-demo.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(staleIndex()));
+  },
+  '/stale/commune-demo.summaries.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(readFileSync(path.join(DIST, 'catalogs/commune-demo.summaries.json')));
+  },
   '/ket-hon.html': page(`<mot-cua catalog="catalogs/commune-demo.json" procedure="${KET_HON}"></mot-cua>`),
   '/single.html': page(`<mot-cua catalog="single/commune-demo.json" procedure="${KHAI_SINH}"></mot-cua>`),
   '/desk.html': page('<mot-cua catalog="catalogs/commune-demo.json" mode="desk"></mot-cua>'),
@@ -92,6 +108,15 @@ describe('a split catalog', () => {
     assert.equal(index.format, 'motcua-catalog-index');
     assert.equal(index.details, 'commune-demo/{code}.json');
     assert.ok(index.procedures.length > 400 && index.procedures.every((p) => p.summary && !p.channels && !p.portal_id));
+    // Search reads its stored index; what only search reads is in the summaries, for a widget
+    // that must index the catalog itself.
+    assert.match(index.search, /^s\d+-[0-9a-f]{16}!/);
+    assert.equal(index.summaries, 'commune-demo.summaries.json');
+    assert.ok(index.procedures.every((p) => !p.paper_groups && !p.keywords && !p.agencies));
+    const summaries = distJson('catalogs/commune-demo.summaries.json');
+    assert.equal(summaries.search, undefined);
+    assert.deepEqual(summaries.procedures.map((p) => p.code), index.procedures.map((p) => p.code));
+    assert.ok(summaries.procedures.filter((p) => p.paper_groups).length > 200, 'the papers search reads');
     const record = JSON.parse(readFileSync(path.join(DIST, `catalogs/commune-demo/${KHAI_SINH}.json`), 'utf8'));
     assert.equal(record.code, KHAI_SINH);
     assert.ok(record.channels.length > 0 && record.portal_id, 'the record is whole');
@@ -197,6 +222,26 @@ describe('a split catalog', () => {
         await page.locator('mot-cua section.procedure dl.fees').waitFor();
         assert.equal(await failed.count(), 0);
       }, [/503/, /status of 503/, /failed to load|Failed to load|instantiate|TypeError/i]);
+  });
+
+  test('a stored search index of another version: the summaries are fetched and indexed instead, and the console says why', () => {
+    const start = server.requests.length;
+    const init = () => {
+      window.__warnings = [];
+      const warn = console.warn.bind(console);
+      console.warn = (...args) => { window.__warnings.push(args.join(' ')); warn(...args); };
+    };
+    return visit(browser, server, 'stale.html', DESKTOP, async (page) => {
+      await page.locator('mot-cua input[type=search]').fill('dang ky khai sinh');
+      const first = page.locator('mot-cua ul[role=listbox] li[role=option]').first();
+      await first.waitFor();
+      assert.equal(await first.getAttribute('data-code'), KHAI_SINH);
+      const loaded = since(start);
+      assert.ok(loaded.includes('/stale/commune-demo.summaries.json'), `the summaries: ${loaded.join(' ')}`);
+      assert.ok(loaded.includes('/pkg/split_index.wasm'), `the code that indexes: ${loaded.join(' ')}`);
+      const warnings = await page.evaluate(() => window.__warnings);
+      assert.ok(warnings.some((w) => /another version of motcua/.test(w)), warnings.join('\n'));
+    }, { init });
   });
 
   test('a single-file catalog still works, with nothing more to fetch', () => {
