@@ -1,10 +1,10 @@
 // A larger catalog for the load part of issue 9 (point 6): the procedures of a catalog repeated
 // until there are at least --count of them, each copy with its own code (`<code>~<n>`) and the same
 // texts, so that search has as many candidates per word as a catalog that size would. The split
-// index is used (what the widget searches), and its `details` are dropped (the copies have no
-// records).
+// catalog's summaries are used (what the widget indexes when it cannot use a stored search index,
+// which would not be the copies'), and its `details` are dropped (the copies have no records).
 //
-//   node bench/scale.mjs --catalog target/bench/split/national.json --count 20000 -o target/bench/national-20k.json
+//   node bench/scale.mjs --catalog target/bench/split/national.summaries.json --count 20000 -o target/bench/national-20k.json
 
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -23,5 +23,7 @@ for (let n = 0; procedures.length < count; n++) {
 }
 const scaled = { ...catalog, format: 'motcua-catalog', procedures: procedures.map(({ summary, ...p }) => p) };
 delete scaled.details;
+delete scaled.summaries;
+delete scaled.search;
 writeFileSync(args.o, JSON.stringify(scaled));
 console.log(`${args.o}: ${procedures.length} procedures (${original.length} repeated)`);
