@@ -4,6 +4,7 @@ use super::{Catalog, PaperKind, Problem};
 use crate::date::Date;
 use crate::outbound;
 use crate::portal;
+use crate::search::Index;
 
 /// A catalog older than this many days is stale unless the caller says otherwise.
 pub const DEFAULT_MAX_AGE_DAYS: i64 = 180;
@@ -15,8 +16,8 @@ const CATALOG: usize = usize::MAX;
 /// procedure has a liên thông route), a paper to hand in with no count of originals or copies, a
 /// fee amount without a source document or citing an unknown one, a replacement the catalog lacks;
 /// then, for the catalog itself (record index `usize::MAX`): a stale or undated catalog,
-/// featured codes it lacks, link hosts that are not host names, and document addresses that will
-/// not be linked ([`outbound::allowed`]).
+/// featured codes it lacks, link hosts that are not host names, document addresses that will
+/// not be linked ([`outbound::allowed`]), and a stored search index that the widget cannot use.
 pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Problem> {
     let mut out = Vec::new();
     let whole = |path: &str, message: String| Problem { index: CATALOG, code: None, path: path.into(), message };
@@ -103,6 +104,14 @@ pub fn warnings(catalog: &Catalog, today: Date, max_age_days: i64) -> Vec<Proble
             ));
         }
     }
+    if let Some(Err(unfit)) = catalog.search.as_deref().map(|text| Index::read(text, &catalog.procedures)) {
+        out.push(whole(
+            "search",
+            format!(
+                "{unfit}: the widget fetches the summaries and indexes them itself, later; split the catalog again"
+            ),
+        ));
+    }
     out
 }
 
@@ -132,7 +141,20 @@ mod tests {
     #[test]
     fn a_complete_recent_catalog_has_no_warnings() {
         let papers = vec![Paper { name: "Tờ khai".into(), original: 1, ..Paper::default() }];
-        assert!(warnings(&catalog("2026-11-01", vec![procedure(Some(ID), papers)]), TODAY, 180).is_empty());
+        let mut recent = catalog("2026-11-01", vec![procedure(Some(ID), papers)]);
+        assert!(warnings(&recent, TODAY, 180).is_empty());
+        recent.search = Some(Index::from_catalog(&recent).write(&recent.procedures));
+        assert!(warnings(&recent, TODAY, 180).is_empty(), "with its stored search index");
+    }
+
+    #[test]
+    fn a_stored_search_index_of_another_version_is_named() {
+        let mut stale = catalog("2026-11-01", vec![procedure(Some(ID), Vec::new())]);
+        let written = Index::from_catalog(&stale).write(&stale.procedures);
+        stale.search = Some(written.replacen("s1-", "s0-", 1));
+        let said = warnings(&stale, TODAY, 180);
+        assert_eq!(said.iter().map(|w| w.path.as_str()).collect::<Vec<_>>(), ["search"]);
+        assert!(said[0].message.contains("another version of motcua"), "{}", said[0].message);
     }
 
     #[test]
