@@ -119,9 +119,9 @@ struct Doc {
 }
 
 impl Doc {
-    fn new(phrases: Vec<Vec<u32>>, leading: usize, code: &str) -> Doc {
+    fn new(phrases: Vec<Vec<u32>>, leading: usize, code_digits: String) -> Doc {
         let length = phrases.first().map_or(0, |name| name.len() - leading).min(MAX_LENGTH);
-        Doc { phrases, length, code_digits: digits(code) }
+        Doc { phrases, length, code_digits }
     }
 }
 
@@ -369,7 +369,7 @@ impl Index {
             let prior = prior(p, p.is_commune_level_by(|a| *bodies.entry(a).or_insert_with(|| is_commune_body(a))));
             let repealed = if p.lifecycle.status == Status::Repealed { REPEALED_PENALTY } else { 0.0 };
             priors.push(prior - repealed);
-            docs.push(Doc::new(phrases, leading, &p.code));
+            docs.push(Doc::new(phrases, leading, digits(&p.code)));
         }
         let variants = resolve(&synonyms.qualifiers, &vocabulary);
         let specials = resolve(&synonyms.specials, &vocabulary);
@@ -969,7 +969,7 @@ fn head(text: &str, chars: usize) -> &str {
 }
 
 fn digits(code: &str) -> String {
-    code.chars().filter(char::is_ascii_digit).collect()
+    code.bytes().filter(u8::is_ascii_digit).map(char::from).collect()
 }
 
 /// The digits of a procedure code in the query (`1.001193`, `1001193`, `1.0011`, "mã 1.000656").

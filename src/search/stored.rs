@@ -102,7 +102,8 @@ impl Index {
             return damaged("the words are not in order");
         }
         let mut n = Numbers { bytes: numbers.as_bytes(), at: 0 };
-        let hash = codes_hash(procedures.iter().map(|p| digits(&p.code)));
+        let code_digits: Vec<String> = procedures.iter().map(|p| digits(&p.code)).collect();
+        let hash = codes_hash(code_digits.iter());
         let docs = n.next()? as usize;
         if docs != procedures.len() || (u64::from(n.next()?) << 32 | u64::from(n.next()?)) != hash {
             return damaged("not the index of these procedures");
@@ -121,13 +122,20 @@ impl Index {
         let (thu, tuc) = (id_of(&words, "thu"), id_of(&words, "tuc"));
         let mut all = Vec::with_capacity(docs);
         let mut standing = Vec::with_capacity(docs);
-        for (doc, p) in procedures.iter().enumerate() {
+        for (doc, code_digits) in code_digits.into_iter().enumerate() {
             let base = *bases.get(n.next()? as usize).ok_or(Unfit::Damaged("base"))?;
             standing.push(Standing { base, variant: qualifier(n.next()?)?, special: qualifier(n.next()?)? });
             let count = n.count()?;
             let friendly = n.next()? == 1 && count > 1;
-            let phrases: Vec<Vec<u32>> =
-                (0..count).map(|_| (0..n.count()?).map(|_| word(n.next()?)).collect()).collect::<Result<_, _>>()?;
+            let mut phrases: Vec<Vec<u32>> = Vec::with_capacity(count);
+            for _ in 0..count {
+                let len = n.count()?;
+                let mut phrase = Vec::with_capacity(len);
+                for _ in 0..len {
+                    phrase.push(word(n.next()?)?);
+                }
+                phrases.push(phrase);
+            }
             let Some(name) = phrases.first() else { return damaged("a document without a name") };
             // Each word keeps the first part it is found in, the best, as the build met them.
             let mut add = |id: u32, part: Part| {
@@ -151,7 +159,7 @@ impl Index {
                 }
             }
             let leading = leading(name, thu, tuc);
-            all.push(Doc::new(phrases, leading, &p.code));
+            all.push(Doc::new(phrases, leading, code_digits));
         }
         if n.at != n.bytes.len() {
             return damaged("more than an index");
