@@ -40,9 +40,10 @@ impl std::fmt::Display for Unfit {
 impl Index {
     /// The index of `procedures` as text, for [`Index::read`].
     pub fn write(&self, procedures: &[Procedure]) -> String {
+        debug_assert_eq!(procedures.len(), self.docs.len(), "the procedures indexed");
         let mut out = format!("{STAMP}!{}!", self.words.join(" "));
         let mut put = |n: usize| push(&mut out, n as u32);
-        let hash = codes_hash(self.docs.iter().map(|d| d.code_digits.as_str()));
+        let hash = codes_hash(procedures.iter().map(|p| p.code.as_str()));
         put(self.docs.len());
         put((hash >> 32) as usize);
         put(hash as u32 as usize);
@@ -102,8 +103,7 @@ impl Index {
             return damaged("the words are not in order");
         }
         let mut n = Numbers { bytes: numbers.as_bytes(), at: 0 };
-        let code_digits: Vec<String> = procedures.iter().map(|p| digits(&p.code)).collect();
-        let hash = codes_hash(code_digits.iter());
+        let hash = codes_hash(procedures.iter().map(|p| p.code.as_str()));
         let docs = n.next()? as usize;
         if docs != procedures.len() || (u64::from(n.next()?) << 32 | u64::from(n.next()?)) != hash {
             return damaged("not the index of these procedures");
@@ -122,7 +122,7 @@ impl Index {
         let (thu, tuc) = (id_of(&words, "thu"), id_of(&words, "tuc"));
         let mut all = Vec::with_capacity(docs);
         let mut standing = Vec::with_capacity(docs);
-        for (doc, code_digits) in code_digits.into_iter().enumerate() {
+        for (doc, p) in procedures.iter().enumerate() {
             let base = *bases.get(n.next()? as usize).ok_or(Unfit::Damaged("base"))?;
             standing.push(Standing { base, variant: qualifier(n.next()?)?, special: qualifier(n.next()?)? });
             let count = n.count()?;
@@ -159,7 +159,7 @@ impl Index {
                 }
             }
             let leading = leading(name, thu, tuc);
-            all.push(Doc::new(phrases, leading, code_digits));
+            all.push(Doc::new(phrases, leading, digits(&p.code)));
         }
         if n.at != n.bytes.len() {
             return damaged("more than an index");
@@ -230,10 +230,10 @@ impl Numbers<'_> {
 }
 
 /// FNV-1a over the procedures' codes, in order: the index is theirs.
-fn codes_hash(codes: impl Iterator<Item = impl AsRef<str>>) -> u64 {
+fn codes_hash<'a>(codes: impl Iterator<Item = &'a str>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for code in codes {
-        for b in code.as_ref().bytes().chain([b' ']) {
+        for b in code.bytes().chain([b' ']) {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }

@@ -389,7 +389,7 @@ async fn read(
     json: String,
     url: Option<&str>,
     overlay: Option<(String, Arc<Overlay>)>,
-    kept: bool,
+    mut kept: bool,
 ) -> Result<Arc<Data>, Failure> {
     // An overlay changes what is searched: the catalog is indexed with it, from its summaries.
     let overlaid = overlay.is_some();
@@ -398,7 +398,8 @@ async fn read(
         // Its search index cannot serve: the summaries it names can be indexed.
         Read::Summaries(path) => {
             let summaries = beside(url, &path);
-            let (json, _) = fetch_or_kept(&summaries, network::CATALOG).await?;
+            let (json, summaries_kept) = fetch_or_kept(&summaries, network::CATALOG).await?;
+            kept |= summaries_kept;
             match read_catalog(json, Some(&summaries), overlaid).await? {
                 Read::Searchable(read) => *read,
                 Read::Summaries(_) => {
