@@ -91,6 +91,7 @@ fn index_stamp() {
         "src/search/vocabulary.rs",
         "src/fold.rs",
         "src/catalog/mod.rs",
+        "src/catalog/commune.rs",
     ] {
         println!("cargo:rerun-if-changed={source}");
         let bytes = std::fs::read(source).unwrap_or_else(|e| panic!("{source}: {e}"));

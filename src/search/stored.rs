@@ -108,8 +108,13 @@ impl Index {
         if docs != procedures.len() || (u64::from(n.next()?) << 32 | u64::from(n.next()?)) != hash {
             return damaged("not the index of these procedures");
         }
-        let mut postings: Vec<Vec<u32>> =
-            (0..words.len()).map(|_| n.count().map(Vec::with_capacity)).collect::<Result<_, _>>()?;
+        // How many documents have each word: each of those postings takes a character at least.
+        let counts: Vec<usize> = (0..words.len()).map(|_| n.count()).collect::<Result<_, _>>()?;
+        let total = counts.iter().try_fold(0usize, |sum, &count| sum.checked_add(count));
+        if total.is_none_or(|total| total > n.bytes.len() - n.at) {
+            return damaged("postings");
+        }
+        let mut postings: Vec<Vec<u32>> = counts.iter().map(|&count| Vec::with_capacity(count)).collect();
         let word = |id: u32| if (id as usize) < words.len() { Ok(id) } else { Err(Unfit::Damaged("word")) };
         let bases: Vec<f32> = (0..n.count()?).map(|_| n.next().map(f32::from_bits)).collect::<Result<_, _>>()?;
         let qualifiers: Vec<Vec<u32>> =
@@ -164,7 +169,7 @@ impl Index {
         if n.at != n.bytes.len() {
             return damaged("more than an index");
         }
-        if postings.iter().any(|list| list.len() != list.capacity()) {
+        if postings.iter().zip(&counts).any(|(list, &count)| list.len() != count) {
             return damaged("postings");
         }
         Ok(Index::assemble(words, postings, all, standing, qualifiers, Synonyms::shipped()))
@@ -255,6 +260,18 @@ mod tests {
         assert_eq!(back, numbers);
         assert_eq!(read.next(), Err(Unfit::Damaged("cut short")));
         assert_eq!(Numbers { bytes: b"$#######]", at: 0 }.next(), Err(Unfit::Damaged("number too large")));
+    }
+
+    #[test]
+    fn counts_cannot_ask_for_more_than_the_text_holds() {
+        // Two words, each said to be in as many documents as characters follow: together more.
+        let mut text = format!("{STAMP}!a b!");
+        let hash = codes_hash(std::iter::empty());
+        for n in [0, (hash >> 32) as u32, hash as u32, 1000, 1000] {
+            push(&mut text, n);
+        }
+        text.push_str(&"]".repeat(1000));
+        assert_eq!(Index::read(&text, &[]).err(), Some(Unfit::Damaged("postings")));
     }
 }
 

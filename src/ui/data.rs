@@ -290,11 +290,12 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
             }
             let (json, kept) = fetch_or_kept(&url, network::CATALOG).await?;
             let data = match read(json, Some(&url), fetch_overlay(overlay).await?, kept).await {
-                // A kept copy that no longer reads (an older widget's, a damaged one) is dropped;
-                // not when what failed is a part of the code that did not come (offline).
-                Err(failure @ Failure::Catalog { .. }) if kept => {
-                    network::forget(&url).await;
-                    return Err(failure);
+                // A kept copy that no longer reads (an older widget's, a damaged one) is dropped,
+                // the index's or that of the summaries read instead; not when what failed is a
+                // part of the code that did not come (offline).
+                Err(Failure::Catalog { url: Some(failed), error }) => {
+                    network::forget(&failed).await;
+                    return Err(Failure::Catalog { url: Some(failed), error });
                 }
                 read => read?,
             };
@@ -393,21 +394,21 @@ async fn read(
 ) -> Result<Arc<Data>, Failure> {
     // An overlay changes what is searched: the catalog is indexed with it, from its summaries.
     let overlaid = overlay.is_some();
-    let (mut loaded, index) = match read_catalog(json, url, overlaid).await? {
-        Read::Searchable(read) => *read,
-        // Its search index cannot serve: the summaries it names can be indexed.
-        Read::Summaries(path) => {
-            let summaries = beside(url, &path);
-            let (json, summaries_kept) = fetch_or_kept(&summaries, network::CATALOG).await?;
-            kept |= summaries_kept;
-            match read_catalog(json, Some(&summaries), overlaid).await? {
-                Read::Searchable(read) => *read,
-                Read::Summaries(_) => {
-                    let error = LoadError::Syntax { path: "summaries".into(), message: "names other summaries".into() };
-                    return Err(Failure::Catalog { url: Some(summaries), error });
-                }
+    let first = read_catalog(json, url, overlaid).await?;
+    let Read { mut loaded, index, .. } = match first.summaries.as_deref().map(|path| beside(url, path)) {
+        None => first,
+        // Its search index cannot serve: the summaries it names are indexed.
+        Some(summaries) => match fetch_or_kept(&summaries, network::CATALOG).await {
+            Ok((json, summaries_kept)) => {
+                kept |= summaries_kept;
+                read_catalog(json, Some(&summaries), overlaid).await?
             }
-        }
+            // Without them, its own rows are: names, fields and results, without papers.
+            Err(failure) => {
+                console::warn(&format!("motcua: {}; the catalog's rows are searched", failure.detail()));
+                first
+            }
+        },
     };
     if let Some((overlay_url, overlay)) = &overlay {
         let overlaid = part::overlay_catalog(loaded, Arc::clone(overlay)).await;
@@ -440,10 +441,11 @@ async fn read(
 }
 
 /// A catalog read, with its stored search index when it has one that serves (and nothing is
-/// `overlaid`); or the summaries to read instead.
-enum Read {
-    Searchable(Box<(catalog::Loaded, Option<Index>)>),
-    Summaries(String),
+/// `overlaid`); else the summaries to read instead, when it names them.
+struct Read {
+    loaded: catalog::Loaded,
+    index: Option<Index>,
+    summaries: Option<String>,
 }
 
 async fn read_catalog(json: String, url: Option<&str>, overlaid: bool) -> Result<Read, Failure> {
@@ -459,21 +461,20 @@ async fn read_catalog(json: String, url: Option<&str>, overlaid: bool) -> Result
         index => index,
     };
     let mut loaded = loaded.map_err(|error| Failure::Catalog { url: url.map(str::to_string), error })?;
-    let Some(search) = loaded.catalog.search.take() else { return Ok(Read::Searchable(Box::new((loaded, None)))) };
     let summaries = loaded.catalog.summaries.take();
-    if overlaid {
-        return Ok(summaries.map_or(Read::Searchable(Box::new((loaded, None))), Read::Summaries));
-    }
+    let Some(search) = loaded.catalog.search.take().filter(|_| !overlaid) else {
+        return Ok(Read { loaded, index: None, summaries });
+    };
     // Records skipped would put the others out of the places the stored index has them at.
     let stored = match loaded.problems.is_empty() {
         true => Index::read(&search, &loaded.catalog.procedures),
         false => Err(Unfit::Damaged("records were skipped")),
     };
     match stored {
-        Ok(index) => Ok(Read::Searchable(Box::new((loaded, Some(index))))),
+        Ok(index) => Ok(Read { loaded, index: Some(index), summaries: None }),
         Err(unfit) => {
             console::warn(&format!("motcua: {}: {unfit}", url.unwrap_or("(inline)")));
-            Ok(summaries.map_or(Read::Searchable(Box::new((loaded, None))), Read::Summaries))
+            Ok(Read { loaded, index: None, summaries })
         }
     }
 }

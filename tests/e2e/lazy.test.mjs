@@ -50,6 +50,12 @@ const staleIndex = () => {
 const ROUTES = {
   '/lazy.html': page('<mot-cua catalog="catalogs/commune-demo.json"></mot-cua>'),
   '/stale.html': page('<mot-cua catalog="stale/commune-demo.json"></mot-cua>'),
+  // The same without its summaries beside it (not published, or not reachable).
+  '/stale-alone.html': page('<mot-cua catalog="stale-alone/commune-demo.json"></mot-cua>'),
+  '/stale-alone/commune-demo.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(staleIndex()));
+  },
   '/stale/commune-demo.json': (req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(staleIndex()));
@@ -98,6 +104,12 @@ const whileRefusing = (which, pagePath, fn, expected) => {
   });
 };
 
+// Run in the page before its scripts: the console's warnings, kept in window.__warnings.
+const keepWarnings = () => {
+  window.__warnings = [];
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => { window.__warnings.push(args.join(' ')); warn(...args); };
+};
 const since = (start) => server.requests.slice(start).map((r) => r.path);
 const records = (paths) => paths.filter((p) => p.startsWith(RECORDS));
 const procedure = (page) => page.locator('mot-cua section.procedure');
@@ -226,11 +238,6 @@ describe('a split catalog', () => {
 
   test('a stored search index of another version: the summaries are fetched and indexed instead, and the console says why', () => {
     const start = server.requests.length;
-    const init = () => {
-      window.__warnings = [];
-      const warn = console.warn.bind(console);
-      console.warn = (...args) => { window.__warnings.push(args.join(' ')); warn(...args); };
-    };
     return visit(browser, server, 'stale.html', DESKTOP, async (page) => {
       await page.locator('mot-cua input[type=search]').fill('dang ky khai sinh');
       const first = page.locator('mot-cua ul[role=listbox] li[role=option]').first();
@@ -241,7 +248,18 @@ describe('a split catalog', () => {
       assert.ok(loaded.includes('/pkg/split_index.wasm'), `the code that indexes: ${loaded.join(' ')}`);
       const warnings = await page.evaluate(() => window.__warnings);
       assert.ok(warnings.some((w) => /another version of motcua/.test(w)), warnings.join('\n'));
-    }, { init });
+    }, { init: keepWarnings });
+  });
+
+  test('a stored search index of another version and no summaries: the index\'s own rows are searched', () => {
+    return visit(browser, server, 'stale-alone.html', DESKTOP, async (page) => {
+      await page.locator('mot-cua input[type=search]').fill('dang ky khai sinh');
+      const first = page.locator('mot-cua ul[role=listbox] li[role=option]').first();
+      await first.waitFor();
+      assert.equal(await first.getAttribute('data-code'), KHAI_SINH);
+      const warnings = await page.evaluate(() => window.__warnings);
+      assert.ok(warnings.some((w) => /HTTP 404; the catalog's rows are searched/.test(w)), warnings.join('\n'));
+    }, { init: keepWarnings, expected: [/404/] });
   });
 
   test('a single-file catalog still works, with nothing more to fetch', () => {
