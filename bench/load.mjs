@@ -8,11 +8,11 @@
 // advises. Prints tables and writes JSON; asserts nothing.
 //
 //   node bench/load.mjs --dist dist --national target/bench/split/national.json --json-out target/bench/load.json [--runs 3]
-//     [--scaled target/bench/national-20k.json]
+//     [--scaled target/bench/split/scaled.json]
 //
 // --national is a catalog's index in the split form, with its records in the folder beside it
 // (motcua split); a single-file catalog works too. --scaled is a larger catalog made by
-// bench/scale.mjs (issue 9: 20,000 procedures), timed the same way.
+// bench/scale.mjs (issue 9: 20,000 procedures), split the same way and timed the same way.
 
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,6 @@ const args = Object.fromEntries(
 );
 const dist = path.resolve(args.dist ?? 'dist');
 const national = args.national ? path.resolve(args.national) : null;
-const nationalRecords = national && national.replace(/\.json$/, '');
 const scaled = args.scaled ? path.resolve(args.scaled) : null;
 /** The catalogs given besides the demo commune's, by name: each served at /<name>.json, on /<name>.html. */
 const given = Object.entries({ national, scaled }).filter(([, file]) => file);
@@ -85,6 +84,8 @@ const pages = Object.fromEntries([
   ...given.map(([name]) => [`/${name}.html`, page(`${name}.json`)]),
 ]);
 const catalogFiles = Object.fromEntries(given.map(([name, file]) => [`/${name}.json`, file]));
+// A split catalog's records, in the folder named after its index (motcua split): /national/…
+const recordFolders = Object.fromEntries(given.map(([name, file]) => [name, file.replace(/\.json$/, '')]));
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x').pathname;
   let body;
@@ -92,8 +93,8 @@ const server = createServer((req, res) => {
   if (pages[url]) [body, type] = [Buffer.from(pages[url]), TYPES['.html']];
   else if (url === '/floor.js') [body, type] = [Buffer.from(FLOOR_JS), TYPES['.js']];
   else if (catalogFiles[url]) [body, type] = [readFileSync(catalogFiles[url]), TYPES['.json']];
-  else if (url.startsWith('/national/') && nationalRecords) {
-    const file = path.join(nationalRecords, path.basename(url));
+  else if (recordFolders[url.split('/')[1]]) {
+    const file = path.join(recordFolders[url.split('/')[1]], path.basename(url));
     if (!existsSync(file)) return res.writeHead(404).end();
     [body, type] = [readFileSync(file), TYPES['.json']];
   }

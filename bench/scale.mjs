@@ -2,7 +2,8 @@
 // until there are at least --count of them, each copy with its own code (`<code>~<n>`) and the same
 // texts, so that search has as many candidates per word as a catalog that size would. The split
 // catalog's summaries are used (what the widget indexes when it cannot use a stored search index,
-// which would not be the copies'), and its `details` are dropped (the copies have no records).
+// which would not be the copies'), and its `details` are dropped: the result is a single-file
+// catalog, which `scripts/bench` splits (`motcua split`) as a catalog that size would be published.
 //
 //   node bench/scale.mjs --catalog target/bench/split/national.summaries.json --count 20000 -o target/bench/national-20k.json
 
