@@ -265,9 +265,8 @@ fn invalid<R: Record>(p: &Procedure) -> Option<String> {
     None
 }
 
-/// A split catalog's records stay beside its index: a relative path, never another host or a
-/// parent folder.
-/// A path relative to the index, in its folder or below.
+/// A split catalog's records and summaries stay beside its index: a path relative to it, in its
+/// folder or below, never another host or a parent folder.
 fn is_beside(template: &str) -> bool {
     !template.is_empty()
         && !template.starts_with('/')

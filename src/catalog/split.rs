@@ -103,9 +103,7 @@ impl Procedure {
             ..Procedure::default()
         }
     }
-}
 
-impl Procedure {
     /// What an index with its search read-ready keeps of a summary: what lists, filters and a
     /// procedure's page show before its record comes (names, code, field, levels, online level,
     /// results, lifecycle, interlinked route). Not what only search reads (keywords, papers), nor

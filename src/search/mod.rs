@@ -125,6 +125,11 @@ impl Doc {
     }
 }
 
+/// The id of `word` in a sorted vocabulary: its position.
+fn word_id(words: &[String], word: &str) -> Option<u32> {
+    words.binary_search_by(|w| w.as_str().cmp(word)).ok().map(|id| id as u32)
+}
+
 /// How many words at the start of `name` are "Thủ tục" (2 or 0), which says nothing about it.
 fn leading(name: &[u32], thu: Option<u32>, tuc: Option<u32>) -> usize {
     match (thu, tuc) {
@@ -439,7 +444,7 @@ impl Index {
     }
 
     fn is_word(&self, word: &str) -> bool {
-        self.words.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+        word_id(&self.words, word).is_some()
     }
 
     /// Number of distinct words indexed.
@@ -548,7 +553,7 @@ impl Index {
     fn term(&self, word: &str, source: Source) -> Term {
         let n = self.docs.len().max(1) as f32;
         let mut alternatives: Vec<(u32, f32)> = Vec::new();
-        let exact = self.words.binary_search_by(|w| w.as_str().cmp(word)).ok().map(|id| id as u32);
+        let exact = word_id(&self.words, word);
         alternatives.extend(exact.map(|id| (id, EXACT)));
         // A word still being typed says no more than its most common completion: "t" is not
         // the rare word "t" but the start of "thủ", "tục", "tỉnh"…

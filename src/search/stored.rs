@@ -8,7 +8,7 @@
 //! (another fold, synonym table or weights) is refused, and the catalog indexed again.
 
 use super::synonyms::Synonyms;
-use super::{digits, leading, Doc, Index, Part, Standing, PARTS, UNQUALIFIED};
+use super::{digits, leading, word_id, Doc, Index, Part, Standing, PARTS, UNQUALIFIED};
 use crate::catalog::Procedure;
 
 /// What the code that makes an index was, hashed by `build.rs`.
@@ -124,7 +124,7 @@ impl Index {
             q if (q as usize) <= qualifiers.len() => Ok((q - 1) as u16),
             _ => Err(Unfit::Damaged("qualifier")),
         };
-        let (thu, tuc) = (id_of(&words, "thu"), id_of(&words, "tuc"));
+        let (thu, tuc) = (word_id(&words, "thu"), word_id(&words, "tuc"));
         let mut all = Vec::with_capacity(docs);
         let mut standing = Vec::with_capacity(docs);
         for (doc, p) in procedures.iter().enumerate() {
@@ -174,11 +174,6 @@ impl Index {
         }
         Ok(Index::assemble(words, postings, all, standing, qualifiers, Synonyms::shipped()))
     }
-}
-
-/// The id of `word` among `words`, in order.
-fn id_of(words: &[String], word: &str) -> Option<u32> {
-    words.binary_search_by(|w| w.as_str().cmp(word)).ok().map(|id| id as u32)
 }
 
 /// Writes `n` in base 32, the most significant digit first; the last digit from another range of

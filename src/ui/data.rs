@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, Weak};
 
 use crate::catalog::{self, Catalog, LoadError, Procedure};
 use crate::overlay::Overlay;
-use crate::search::{Index, Unfit};
+use crate::search::Index;
 
 use super::text::Text;
 use super::{console, network, part};
@@ -332,7 +332,7 @@ async fn read_record(
     url: &str,
     overlay: Option<Arc<Overlay>>,
 ) -> Result<Procedure, Failure> {
-    let missing = |what| Failure::Network { url: url.to_string(), message: missing_code(what) };
+    let missing = |what| missing_part(Some(url), what);
     let full = part::read_record(json, code)
         .await
         .map_err(|part::Missing| missing("records"))?
@@ -341,6 +341,11 @@ async fn read_record(
         None => Ok(full),
         Some(overlay) => part::overlay_record(full, overlay).await.map_err(|part::Missing| missing("overlays")),
     }
+}
+
+/// The part of the widget's code for `what` did not come, for the catalog at `url`.
+fn missing_part(url: Option<&str>, what: &str) -> Failure {
+    Failure::Network { url: url.unwrap_or("(inline)").into(), message: missing_code(what) }
 }
 
 /// Why something could not be read: the part of the widget's code for `what` (overlays, whole
@@ -432,10 +437,7 @@ async fn read(
     }
     let (loaded, index) = match index {
         Some(index) => (loaded, index),
-        None => part::index(loaded).await.map_err(|part::Missing| Failure::Network {
-            url: url.unwrap_or("(inline)").into(),
-            message: missing_code("search"),
-        })?,
+        None => part::index(loaded).await.map_err(|part::Missing| missing_part(url, "search"))?,
     };
     Ok(Arc::new(Data::new(loaded, index, url, overlay.map(|(_, overlay)| overlay), kept)))
 }
@@ -453,10 +455,7 @@ async fn read_catalog(json: String, url: Option<&str>, overlaid: bool) -> Result
         // A whole catalog: its reader is a part of the code (a split catalog's index needs only
         // the first download's).
         Err(LoadError::WrongFormat(format)) if format == catalog::FORMAT => {
-            part::load_whole(json).await.map_err(|part::Missing| Failure::Network {
-                url: url.unwrap_or("(inline)").into(),
-                message: missing_code("catalogs"),
-            })?
+            part::load_whole(json).await.map_err(|part::Missing| missing_part(url, "catalogs"))?
         }
         index => index,
     };
@@ -465,12 +464,8 @@ async fn read_catalog(json: String, url: Option<&str>, overlaid: bool) -> Result
     let Some(search) = loaded.catalog.search.take().filter(|_| !overlaid) else {
         return Ok(Read { loaded, index: None, summaries });
     };
-    // Records skipped would put the others out of the places the stored index has them at.
-    let stored = match loaded.problems.is_empty() {
-        true => Index::read(&search, &loaded.catalog.procedures),
-        false => Err(Unfit::Damaged("records were skipped")),
-    };
-    match stored {
+    // Records skipped leave it not the index of the procedures read: it is refused.
+    match Index::read(&search, &loaded.catalog.procedures) {
         Ok(index) => Ok(Read { loaded, index: Some(index), summaries: None }),
         Err(unfit) => {
             console::warn(&format!("motcua: {}: {unfit}", url.unwrap_or("(inline)")));
