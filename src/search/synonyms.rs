@@ -29,15 +29,15 @@ struct Rule {
 type ByFirst = Vec<(String, Vec<usize>)>;
 
 fn by_first<'a>(phrases: impl Iterator<Item = &'a Vec<String>>) -> ByFirst {
+    let mut firsts: Vec<(&String, usize)> = phrases.enumerate().filter_map(|(i, p)| Some((p.first()?, i))).collect();
+    firsts.small_sort();
     let mut table: ByFirst = Vec::new();
-    for (i, phrase) in phrases.enumerate() {
-        let Some(first) = phrase.first() else { continue };
-        match table.iter_mut().find(|(w, _)| w == first) {
-            Some((_, list)) => list.push(i),
-            None => table.push((first.clone(), vec![i])),
+    for (word, i) in firsts {
+        match table.last_mut() {
+            Some((w, list)) if w == word => list.push(i),
+            _ => table.push((word.clone(), vec![i])),
         }
     }
-    table.small_sort();
     table
 }
 
