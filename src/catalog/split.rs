@@ -106,8 +106,9 @@ impl Procedure {
 
     /// What an index with its search read-ready keeps of a summary: what lists, filters and a
     /// procedure's page show before its record comes (names, code, field, levels, online level,
-    /// results, lifecycle, interlinked route). Not what only search reads (keywords, papers), nor
-    /// what only the record's page shows (issuer, agencies, subjects).
+    /// lifecycle, interlinked route). Not what only search reads (keywords, papers), nor what the
+    /// page shows with the record (issuer, agencies, subjects, results: the results are a seventh
+    /// of the national index, and every byte of it is read before the first result).
     pub fn listing(&self) -> Procedure {
         Procedure {
             keywords: Vec::new(),
@@ -115,6 +116,7 @@ impl Procedure {
             agencies: Vec::new(),
             subjects: Vec::new(),
             paper_groups: Vec::new(),
+            results: Vec::new(),
             ..self.clone()
         }
     }

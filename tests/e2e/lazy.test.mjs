@@ -188,7 +188,7 @@ describe('a split catalog', () => {
         await failed.waitFor();
         assert.match((await failed.textContent()) ?? '', /Không tải được giấy tờ/);
         assert.match((await failed.locator('a.portal-search').getAttribute('href')) ?? '', /^https:\/\/dichvucong\.gov\.vn\//);
-        // What the index knows is there meanwhile: the name, the code, the results.
+        // What the index knows is there meanwhile: the name and the code.
         assert.match((await view.locator('h2').textContent()) ?? '', /kết hôn/i);
         assert.equal(await view.locator('.procedure-meta .code').textContent(), KET_HON);
         assert.equal(await view.locator('a.start-online').count(), 0, 'no start link without the record');

@@ -56,6 +56,8 @@ pub fn ProcedureView(state: State, doc: usize) -> impl IntoView {
         }
         .into_any()
     });
+    // A split catalog's index leaves them to the record.
+    let results = with_details(state, &data, doc, stage, false, move |full| results(t, full).into_any());
     let note = with_details(state, &data, doc, stage, false, move |full| staff_note(state, full).into_any());
     // The links to start need the portal id, which only the full record has.
     let start = with_details(state, &data, doc, stage, false, move |full| start(state, full, in_force).into_any());
@@ -83,12 +85,7 @@ pub fn ProcedureView(state: State, doc: usize) -> impl IntoView {
             </p>
             {note}
             {in_force.then(|| online_note(t, p.online))}
-            {(!p.results.is_empty()).then(|| view! {
-                <h3>{t.results_heading}</h3>
-                <ul class="results-received">
-                    {p.results.iter().map(|r| view! { <li>{r.clone()}</li> }).collect::<Vec<_>>()}
-                </ul>
-            })}
+            {results}
             {middle}
             {start}
             {related::journeys(state, &data, p)}
@@ -98,6 +95,18 @@ pub fn ProcedureView(state: State, doc: usize) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// What the citizen receives (kết quả).
+fn results(t: &'static PageText, p: &Procedure) -> impl IntoView {
+    (!p.results.is_empty()).then(|| {
+        view! {
+            <h3>{t.results_heading}</h3>
+            <ul class="results-received">
+                {p.results.iter().map(|r| view! { <li>{r.clone()}</li> }).collect::<Vec<_>>()}
+            </ul>
+        }
+    })
 }
 
 /// What `draw` makes of the full record once it is there. Until then, when `say` is true, that it
