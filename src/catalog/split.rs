@@ -137,6 +137,7 @@ mod tests {
             source: RecordSource::PortalApi,
             channels: vec![ChannelInfo { channel: Channel::InPerson, time: None, fees: Vec::new(), note: None }],
             steps: vec![Step { title: None, text: "Nộp hồ sơ".into() }],
+            results: vec!["Giấy khai sinh".into()],
             paper_groups: vec![PaperGroup {
                 heading: Some("Giấy tờ phải nộp".into()),
                 papers: vec![
@@ -186,7 +187,11 @@ mod tests {
         // The index lists; its search reads back over its rows.
         assert_eq!(split.index.summaries.as_deref(), Some("demo.summaries.json"));
         assert_eq!(split.index.procedures, vec![birth().summary().listing()]);
-        assert!(split.index.procedures[0].paper_groups.is_empty());
+        // What lists and the page show before the record; the results come with it.
+        let row = &split.index.procedures[0];
+        assert!(row.paper_groups.is_empty() && row.results.is_empty());
+        assert_eq!((row.name.as_str(), &row.levels), ("Thủ tục đăng ký khai sinh", &vec![Level::Commune]));
+        assert_eq!(split.summaries.1.procedures[0].results, ["Giấy khai sinh"]);
         let search = split.index.search.as_deref().expect("a stored search");
         let index = crate::search::Index::read(search, &split.index.procedures).expect("reads");
         assert_eq!(index.search("to khai", 5).len(), 1, "the paper's words are searched");
