@@ -553,6 +553,23 @@ impl<'a> Reader<'a> {
     pub fn value<T: FromJson>(&mut self) -> Result<T, Misfit> {
         T::from_json(self)
     }
+
+    /// Reads the value ahead as a `T` of its own, as [`read`] reads a text: a misfit's path starts
+    /// inside it (its line and column are still the text's). Returns the value's text too. A value
+    /// that does not fit is skipped, its syntax checked, and reading goes on after it; only text
+    /// that is not JSON fails the reader.
+    pub fn own<T: FromJson>(&mut self) -> Result<(Result<T, Misfit>, &'a str), Misfit> {
+        self.space();
+        let start = self.at;
+        let outer = std::mem::take(&mut self.path);
+        let read = T::from_json(self);
+        self.path = outer;
+        if read.is_err() {
+            self.at = start;
+            self.skip()?;
+        }
+        Ok((read, &self.text[start..self.at]))
+    }
 }
 
 /// Implements [`FromJson`] for a struct read from an object: it starts as `$start`, each listed

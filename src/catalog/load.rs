@@ -81,20 +81,24 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// A catalog with its records not read yet: each record's text, to be read on its own.
+/// A catalog with each record read on its own, as `R`: the procedure, or why it does not fit; and
+/// the record's text.
 struct Envelope<'a> {
     catalog: Catalog,
-    records: Vec<&'a str>,
+    records: Vec<(Result<Procedure, Misfit>, &'a str)>,
 }
 
 impl<'a> Envelope<'a> {
-    fn read(json: &'a str) -> Result<Envelope<'a>, Misfit> {
+    /// Reads the catalog and its records in one pass; the records of a catalog that said first
+    /// that it is of a format `R` does not read (a whole catalog met by the index's reader) only
+    /// for their syntax.
+    fn read<R: Record>(json: &'a str) -> Result<Envelope<'a>, Misfit> {
         let mut r = Reader::new(json);
         let (mut catalog, mut records) = (Catalog::default(), None);
         let (mut format, mut format_version, mut generated_at, mut source) = (None, None, None, None);
         r.object(|r, key| {
             match key {
-                "format" => format = Some(r.value()?),
+                "format" => format = Some(r.value::<String>()?),
                 "format_version" => format_version = Some(r.value()?),
                 "generated_at" => generated_at = Some(r.value()?),
                 "source" => source = Some(r.value()?),
@@ -107,13 +111,18 @@ impl<'a> Envelope<'a> {
                 "details" => catalog.details = r.value()?,
                 "summaries" => catalog.summaries = r.value()?,
                 "search" => catalog.search = r.value()?,
+                "procedures" if format.as_deref().is_some_and(|f| !reads::<R>(f)) => {
+                    r.skip()?;
+                    records = Some(Vec::new());
+                }
                 "procedures" => {
-                    let mut texts = Vec::new();
+                    let mut read = Vec::new();
                     r.array(|r, _| {
-                        texts.push(r.skip()?);
+                        let (record, text) = r.own::<R>()?;
+                        read.push((record.map(Into::into), text));
                         Ok(())
                     })?;
-                    records = Some(texts);
+                    records = Some(read);
                 }
                 _ => drop(r.skip()?),
             }
@@ -127,6 +136,12 @@ impl<'a> Envelope<'a> {
         r.end()?;
         Ok(Envelope { catalog, records })
     }
+}
+
+/// Whether records read as `R` are a catalog of `format`: a split catalog's index always, a whole
+/// catalog only when read whole.
+fn reads<R: Record>(format: &str) -> bool {
+    format == INDEX_FORMAT || (format == FORMAT && R::WHOLE)
 }
 
 /// The code of a record whose other fields are broken, to name it.
@@ -160,10 +175,10 @@ pub fn load_index(json: &str) -> Result<Loaded, LoadError> {
 /// [`load`], each record read as `R`; only a split catalog's index unless `R` is read whole.
 fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
     let Envelope { mut catalog, records } =
-        Envelope::read(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
+        Envelope::read::<R>(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
     let split = catalog.format == INDEX_FORMAT;
-    if !((catalog.format == FORMAT && R::WHOLE) || split) || split != catalog.details.is_some() {
+    if !reads::<R>(&catalog.format) || split != catalog.details.is_some() {
         return Err(LoadError::WrongFormat(catalog.format));
     }
     check_version(&catalog.format_version)?;
@@ -183,8 +198,8 @@ fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     catalog.procedures.reserve(records.len());
-    for (index, record) in records.into_iter().enumerate() {
-        match read_record::<R>(record) {
+    for (index, (read, text)) in records.into_iter().enumerate() {
+        match small(text).and(read).and_then(fits::<R>) {
             Ok(procedure) if !seen.insert(procedure.code.clone()) => problems.push(Problem {
                 index,
                 code: Some(procedure.code),
@@ -192,7 +207,7 @@ fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
                 message: "duplicate code: an earlier record has it; this one is skipped".into(),
             }),
             Ok(procedure) => catalog.procedures.push(procedure),
-            Err(Misfit { path, message }) => problems.push(Problem { index, code: code_of(record), path, message }),
+            Err(Misfit { path, message }) => problems.push(Problem { index, code: code_of(text), path, message }),
         }
     }
     Ok(Loaded { catalog, problems })
@@ -211,8 +226,7 @@ pub fn load_procedure(json: &str, code: &str) -> Result<Procedure, LoadError> {
 }
 
 /// The largest record a catalog may hold, in bytes of JSON: the largest real one (a national
-/// procedure with every paper and case) is 120 KB. A larger one is skipped, whatever it holds, so
-/// that a 10 MB text cannot freeze a phone.
+/// procedure with every paper and case) is 120 KB. A larger one is skipped, whatever it holds.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
 /// How a catalog's records are read: whole, or as an index's rows.
@@ -231,14 +245,26 @@ impl Record for Row {
     const WHOLE: bool = false;
 }
 
-/// One procedure's record, in a catalog or a file of its own, read as `R`: not too large, of the
-/// model's types, and by the rules the types alone do not enforce ([`invalid`]).
+/// One procedure's record, in a file of its own, read as `R`: not too large, of the model's types,
+/// and by the rules the types alone do not enforce ([`invalid`]).
 fn read_record<R: Record>(text: &str) -> Result<Procedure, Misfit> {
-    if text.len() > MAX_RECORD_BYTES {
-        let message = format!("{} bytes: larger than any real record ({MAX_RECORD_BYTES}); skipped", text.len());
-        return Err(Misfit { path: String::new(), message });
+    small(text)?;
+    fits::<R>(json::read::<R>(text)?.into())
+}
+
+/// A record's text is not larger than any real one ([`MAX_RECORD_BYTES`]).
+fn small(text: &str) -> Result<(), Misfit> {
+    match text.len() > MAX_RECORD_BYTES {
+        true => {
+            let message = format!("{} bytes: larger than any real record ({MAX_RECORD_BYTES}); skipped", text.len());
+            Err(Misfit { path: String::new(), message })
+        }
+        false => Ok(()),
     }
-    let procedure: Procedure = json::read::<R>(text)?.into();
+}
+
+/// A record read as `R` that keeps the rules the types alone do not enforce ([`invalid`]).
+fn fits<R: Record>(procedure: Procedure) -> Result<Procedure, Misfit> {
     match invalid::<R>(&procedure) {
         Some(message) => Err(Misfit { path: String::new(), message }),
         None => Ok(procedure),
@@ -317,6 +343,8 @@ mod tests {
         assert_eq!(problem.code.as_deref(), Some("2.000815"));
         assert_eq!(problem.path, "paper_groups[0].papers[0].original");
         assert!(problem.to_string().contains("2.000815"), "{problem}");
+        // Its place is the catalog's, where a webmaster finds it.
+        assert!(problem.message.ends_with("at line 3 column 73"), "{problem}");
     }
 
     #[test]
