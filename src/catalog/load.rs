@@ -81,18 +81,19 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// A catalog with each record read on its own, as `R`: the procedure, or why it does not fit; and
-/// the record's text.
+/// A catalog with each record read on its own: the procedure, or why it does not fit; and the
+/// record's text.
 struct Envelope<'a> {
     catalog: Catalog,
     records: Vec<(Result<Procedure, Misfit>, &'a str)>,
 }
 
 impl<'a> Envelope<'a> {
-    /// Reads the catalog and its records in one pass; the records of a catalog that said first
-    /// that it is of a format `R` does not read (a whole catalog met by the index's reader) only
-    /// for their syntax.
-    fn read<R: Record>(json: &'a str) -> Result<Envelope<'a>, Misfit> {
+    /// Reads the catalog and its records in one pass, each record with `record`, of a reader
+    /// that reads whole records or not (`whole`); the records of a catalog that said first that it
+    /// is of a format that reader does not read (a whole catalog met by the index's reader) only
+    /// for their syntax. Not generic: one copy of this code serves both readers.
+    fn read(json: &'a str, whole: bool, record: ReadRecord) -> Result<Envelope<'a>, Misfit> {
         let mut r = Reader::new(json);
         let (mut catalog, mut records) = (Catalog::default(), None);
         let (mut format, mut format_version, mut generated_at, mut source) = (None, None, None, None);
@@ -111,15 +112,14 @@ impl<'a> Envelope<'a> {
                 "details" => catalog.details = r.value()?,
                 "summaries" => catalog.summaries = r.value()?,
                 "search" => catalog.search = r.value()?,
-                "procedures" if format.as_deref().is_some_and(|f| !reads::<R>(f)) => {
+                "procedures" if format.as_deref().is_some_and(|f| !reads(f, whole)) => {
                     r.skip()?;
                     records = Some(Vec::new());
                 }
                 "procedures" => {
                     let mut read = Vec::new();
                     r.array(|r, _| {
-                        let (record, text) = r.own::<R>()?;
-                        read.push((record.map(Into::into), text));
+                        read.push(record(r)?);
                         Ok(())
                     })?;
                     records = Some(read);
@@ -138,10 +138,19 @@ impl<'a> Envelope<'a> {
     }
 }
 
-/// Whether records read as `R` are a catalog of `format`: a split catalog's index always, a whole
-/// catalog only when read whole.
-fn reads<R: Record>(format: &str) -> bool {
-    format == INDEX_FORMAT || (format == FORMAT && R::WHOLE)
+/// Reads the record ahead in a catalog: the procedure or why it does not fit, and its text.
+type ReadRecord = for<'r> fn(&mut Reader<'r>) -> Result<(Result<Procedure, Misfit>, &'r str), Misfit>;
+
+/// [`ReadRecord`] as `R` ([`Reader::own`]).
+fn own<'r, R: Record>(r: &mut Reader<'r>) -> Result<(Result<Procedure, Misfit>, &'r str), Misfit> {
+    let (record, text) = r.own::<R>()?;
+    Ok((record.map(Into::into), text))
+}
+
+/// Whether a reader of whole records or not (`whole`) reads a catalog of `format`: a split
+/// catalog's index always, a whole catalog only when reading whole.
+fn reads(format: &str, whole: bool) -> bool {
+    format == INDEX_FORMAT || (format == FORMAT && whole)
 }
 
 /// The code of a record whose other fields are broken, to name it.
@@ -174,11 +183,11 @@ pub fn load_index(json: &str) -> Result<Loaded, LoadError> {
 
 /// [`load`], each record read as `R`; only a split catalog's index unless `R` is read whole.
 fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
-    let Envelope { mut catalog, records } =
-        Envelope::read::<R>(json).map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
+    let Envelope { mut catalog, records } = Envelope::read(json, R::WHOLE, own::<R>)
+        .map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
     let split = catalog.format == INDEX_FORMAT;
-    if !reads::<R>(&catalog.format) || split != catalog.details.is_some() {
+    if !reads(&catalog.format, R::WHOLE) || split != catalog.details.is_some() {
         return Err(LoadError::WrongFormat(catalog.format));
     }
     check_version(&catalog.format_version)?;
