@@ -7,6 +7,9 @@ use web_sys::ShadowRoot;
 use crate::ui::{self, CatalogSource};
 
 /// The allocator: Talc, smaller in wasm than the default (dlmalloc) and no slower (BENCHMARKS.md).
+/// The search benchmark (`tests/search_bench.rs`, `--cfg motcua_bench`) puts its counting
+/// allocator in its place.
+#[cfg(not(motcua_bench))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
