@@ -81,21 +81,22 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// A catalog with each record read on its own: the procedure, or why it does not fit; and the
-/// record's text.
-struct Envelope<'a> {
+/// A catalog read with its records, each checked on its own: those that do not fit, or repeat an
+/// earlier code, are left out and listed as problems.
+struct Envelope {
     catalog: Catalog,
-    records: Vec<(Result<Procedure, Misfit>, &'a str)>,
+    problems: Vec<Problem>,
 }
 
-impl<'a> Envelope<'a> {
+impl Envelope {
     /// Reads the catalog and its records in one pass, each record with `record`, of a reader
-    /// that reads whole records or not (`whole`); the records of a catalog that said first that it
-    /// is of a format that reader does not read (a whole catalog met by the index's reader) only
-    /// for their syntax. Not generic: one copy of this code serves both readers.
-    fn read(json: &'a str, whole: bool, record: ReadRecord) -> Result<Envelope<'a>, Misfit> {
+    /// that reads whole records or not (`whole`) and checks what it reads; the records of a
+    /// catalog that said first that it is of a format that reader does not read (a whole catalog
+    /// met by the index's reader) only for their syntax. Not generic: one copy of this code
+    /// serves both readers.
+    fn read(json: &str, whole: bool, record: ReadRecord) -> Result<Envelope, Misfit> {
         let mut r = Reader::new(json);
-        let (mut catalog, mut records) = (Catalog::default(), None);
+        let (mut catalog, mut problems, mut records) = (Catalog::default(), Vec::new(), false);
         let (mut format, mut format_version, mut generated_at, mut source) = (None, None, None, None);
         r.object(|r, key| {
             match key {
@@ -114,15 +115,27 @@ impl<'a> Envelope<'a> {
                 "search" => catalog.search = r.value()?,
                 "procedures" if format.as_deref().is_some_and(|f| !reads(f, whole)) => {
                     r.skip()?;
-                    records = Some(Vec::new());
+                    records = true;
                 }
                 "procedures" => {
-                    let mut read = Vec::new();
-                    r.array(|r, _| {
-                        read.push(record(r)?);
+                    let mut seen = HashSet::new();
+                    r.array(|r, index| {
+                        let (read, text) = record(r)?;
+                        match read {
+                            Ok(procedure) if !seen.insert(procedure.code.clone()) => problems.push(Problem {
+                                index,
+                                code: Some(procedure.code),
+                                path: "code".into(),
+                                message: "duplicate code: an earlier record has it; this one is skipped".into(),
+                            }),
+                            Ok(procedure) => catalog.procedures.push(procedure),
+                            Err(Misfit { path, message }) => {
+                                problems.push(Problem { index, code: code_of(text), path, message })
+                            }
+                        }
                         Ok(())
                     })?;
-                    records = Some(read);
+                    records = true;
                 }
                 _ => drop(r.skip()?),
             }
@@ -132,19 +145,20 @@ impl<'a> Envelope<'a> {
         catalog.format_version = r.need(format_version, "format_version")?;
         catalog.generated_at = r.need(generated_at, "generated_at")?;
         catalog.source = r.need(source, "source")?;
-        let records = r.need(records, "procedures")?;
+        r.need(records.then_some(()), "procedures")?;
         r.end()?;
-        Ok(Envelope { catalog, records })
+        Ok(Envelope { catalog, problems })
     }
 }
 
-/// Reads the record ahead in a catalog: the procedure or why it does not fit, and its text.
+/// Reads the record ahead in a catalog: the procedure, checked ([`fits`]), or why it does not fit;
+/// and its text.
 type ReadRecord = for<'r> fn(&mut Reader<'r>) -> Result<(Result<Procedure, Misfit>, &'r str), Misfit>;
 
 /// [`ReadRecord`] as `R` ([`Reader::own`]).
 fn own<'r, R: Record>(r: &mut Reader<'r>) -> Result<(Result<Procedure, Misfit>, &'r str), Misfit> {
     let (record, text) = r.own::<R>()?;
-    Ok((record.map(Into::into), text))
+    Ok((small(text).and(record).map(Into::into).and_then(fits::<R>), text))
 }
 
 /// Whether a reader of whole records or not (`whole`) reads a catalog of `format`: a split
@@ -183,7 +197,7 @@ pub fn load_index(json: &str) -> Result<Loaded, LoadError> {
 
 /// [`load`], each record read as `R`; only a split catalog's index unless `R` is read whole.
 fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
-    let Envelope { mut catalog, records } = Envelope::read(json, R::WHOLE, own::<R>)
+    let Envelope { catalog, problems } = Envelope::read(json, R::WHOLE, own::<R>)
         .map_err(|Misfit { path, message }| LoadError::Syntax { path, message })?;
     // A split catalog's index says where its details are; a whole catalog has them.
     let split = catalog.format == INDEX_FORMAT;
@@ -204,21 +218,6 @@ fn load_as<R: Record>(json: &str) -> Result<Loaded, LoadError> {
         });
     }
 
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    catalog.procedures.reserve(records.len());
-    for (index, (read, text)) in records.into_iter().enumerate() {
-        match small(text).and(read).and_then(fits::<R>) {
-            Ok(procedure) if !seen.insert(procedure.code.clone()) => problems.push(Problem {
-                index,
-                code: Some(procedure.code),
-                path: "code".into(),
-                message: "duplicate code: an earlier record has it; this one is skipped".into(),
-            }),
-            Ok(procedure) => catalog.procedures.push(procedure),
-            Err(Misfit { path, message }) => problems.push(Problem { index, code: code_of(text), path, message }),
-        }
-    }
     Ok(Loaded { catalog, problems })
 }
 
