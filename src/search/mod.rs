@@ -172,7 +172,7 @@ pub struct Index {
     standing: Vec<Standing>,
     /// The words that ask for each variant, then for each special case.
     qualifiers: Vec<Vec<u32>>,
-    synonyms: Synonyms,
+    synonyms: &'static Synonyms,
     /// Kept between queries, so that each does not allocate and fill them again.
     buffers: Mutex<Buffers>,
 }
@@ -416,7 +416,7 @@ impl Index {
         docs: Vec<Doc>,
         standing: Vec<Standing>,
         qualifiers: Vec<Vec<u32>>,
-        synonyms: Synonyms,
+        synonyms: &'static Synonyms,
     ) -> Index {
         let mut by_len: Vec<Vec<u32>> = Vec::new();
         for (id, word) in words.iter().enumerate() {
@@ -851,6 +851,12 @@ impl Index {
             .collect();
         changed.then(|| corrected.join(" "))
     }
+}
+
+/// Reads what every index shares, the synonym table, now: for a widget that has time while its
+/// catalog is on its way. An index reads it anyway when it is not read yet.
+pub fn prepare() {
+    Synonyms::shipped();
 }
 
 /// The `n` best of `hits`, best first; ties go to the earlier procedure.

@@ -2,7 +2,7 @@
 //! the words of official names, and the words that carry no meaning in a query.
 
 use crate::sort::SmallSort;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::typo;
 use crate::fold;
@@ -95,9 +95,11 @@ impl Qualifier {
 }
 
 impl Synonyms {
-    /// The shipped table.
-    pub fn shipped() -> Synonyms {
-        Synonyms::parse(TABLE)
+    /// The shipped table, read once: every index of the page (each widget, each catalog read
+    /// again) shares it.
+    pub fn shipped() -> &'static Synonyms {
+        static SHIPPED: OnceLock<Synonyms> = OnceLock::new();
+        SHIPPED.get_or_init(|| Synonyms::parse(TABLE))
     }
 
     /// Reads `phrase | phrase => phrase | phrase` lines and the `stop:`, `weak:`, `variant:` and
@@ -316,26 +318,26 @@ mod tests {
     #[test]
     fn everyday_words_and_abbreviations_become_official_words() {
         let table = Synonyms::shipped();
-        assert!(readings(&table, "so do").contains(&words("giay chung nhan quyen su dung dat")));
-        assert!(readings(&table, "nhập hộ khẩu").contains(&words("dang ky thuong tru")));
-        assert!(readings(&table, "lam cccd").iter().any(|v| v == &words("cap the can cuoc")));
-        assert!(readings(&table, "the bhyt").contains(&words("the bao hiem y te")));
+        assert!(readings(table, "so do").contains(&words("giay chung nhan quyen su dung dat")));
+        assert!(readings(table, "nhập hộ khẩu").contains(&words("dang ky thuong tru")));
+        assert!(readings(table, "lam cccd").iter().any(|v| v == &words("cap the can cuoc")));
+        assert!(readings(table, "the bhyt").contains(&words("the bao hiem y te")));
         // Every expansion of a rule is tried.
-        let cmnd = readings(&table, "cmnd");
+        let cmnd = readings(table, "cmnd");
         assert!(cmnd.contains(&words("chung minh nhan dan")) && cmnd.contains(&words("can cuoc")));
     }
 
     #[test]
     fn longer_phrases_are_tried_first_and_mixed_queries_get_every_rule_at_once() {
         let table = Synonyms::shipped();
-        let lost = readings(&table, "mat so do");
+        let lost = readings(table, "mat so do");
         assert_eq!(lost[0], words("cap lai giay chung nhan do bi mat"), "{lost:?}");
-        let mixed = readings(&table, "xac nhan doc than de cuoi");
+        let mixed = readings(table, "xac nhan doc than de cuoi");
         assert_eq!(mixed[0], words("xac nhan tinh trang hon nhan de dang ky ket hon"), "{mixed:?}");
-        assert!(readings(&table, "khai sinh").is_empty());
+        assert!(readings(table, "khai sinh").is_empty());
         // Misspelled everyday words still read as the table's: "xổ đỏ", "tahc khẩu".
-        assert!(readings(&table, "lam xo do").contains(&words("cap giay chung nhan quyen su dung dat lan dau")));
-        assert!(readings(&table, "tahc ho khau").contains(&words("tach ho")));
+        assert!(readings(table, "lam xo do").contains(&words("cap giay chung nhan quyen su dung dat lan dau")));
+        assert!(readings(table, "tahc ho khau").contains(&words("tach ho")));
     }
 
     #[test]

@@ -5,10 +5,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
 
 use crate::catalog::{self, Catalog, LoadError, Procedure};
 use crate::overlay::Overlay;
-use crate::search::Index;
+use crate::search::{self, Index};
 
 use super::text::Text;
 use super::{console, network, part};
@@ -288,6 +289,12 @@ pub async fn load(source: CatalogSource, overlay: Option<String>) -> Result<Arc<
             if let Some(data) = in_use(&key) {
                 return Ok(data);
             }
+            // While the catalog is on its way, the table its index needs is read, on a timer's turn:
+            // if the catalog is here first, its index reads the table then.
+            wasm_bindgen_futures::spawn_local(async {
+                network::sleep(Duration::ZERO).await;
+                search::prepare();
+            });
             let (json, kept) = fetch_or_kept(&url, network::CATALOG).await?;
             let data = match read(json, Some(&url), fetch_overlay(overlay).await?, kept).await {
                 // A kept copy that no longer reads (an older widget's, a damaged one) is dropped,
