@@ -369,15 +369,16 @@ fn in_use(url: &str) -> Option<Arc<Data>> {
 /// on the device (in the background); when that fails, the kept copy if there is one.
 async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String, bool), Failure> {
     match network::text(url, patience).await {
-        Ok(text) => {
-            let (url, copy) = (url.to_string(), text.clone());
-            // Written only when it changed: a national index is 3.5 MB, a page view is not a reason
+        Ok(page) => {
+            let (url, text) = (url.to_string(), String::from(&page));
+            // Written only when it changed: a national index is 2 MB, a page view is not a reason
             // to write it to the device's disk again. Done a little later, not while the catalog is
             // read and the first results drawn: reading the kept copy back costs the main thread.
+            // Compared and kept as the page's strings: the widget's memory holds only its own copy.
             wasm_bindgen_futures::spawn_local(async move {
                 network::sleep(network::KEEP_AFTER).await;
-                if network::kept(&url).await.as_deref() != Some(copy.as_str()) {
-                    network::keep(&url, &copy).await;
+                if network::kept(&url).await.as_ref() != Some(&page) {
+                    network::keep(&url, &page).await;
                 }
             });
             Ok((text, false))
@@ -387,7 +388,7 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
                 network::Failed::Network(message) => Failure::Network { url: url.to_string(), message },
                 network::Failed::Status(status) => Failure::Http { url: url.to_string(), status },
             };
-            match network::kept(url).await {
+            match network::kept(url).await.map(|page| String::from(&page)) {
                 Some(text) => {
                     console::warn(&format!("motcua: {}; the device's copy is used", failure.detail()));
                     Ok((text, true))

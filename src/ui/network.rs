@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use js_sys::JsString;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -63,8 +64,9 @@ fn handed(url: &str) -> Option<js_sys::Promise> {
     })
 }
 
-/// The text at `url`, trying as `patience` says.
-pub async fn text(url: &str, patience: Patience) -> Result<String, Failed> {
+/// The text at `url`, trying as `patience` says; as the page's string, which the widget copies
+/// when it reads it, and which is kept on the device ([`keep`]) without another copy.
+pub async fn text(url: &str, patience: Patience) -> Result<JsString, Failed> {
     let mut pauses = patience.pauses.iter();
     let mut early = handed(url);
     loop {
@@ -83,12 +85,13 @@ pub async fn text(url: &str, patience: Patience) -> Result<String, Failed> {
 }
 
 /// What a request handed over by the loader came to, waiting for it no longer than `limit`.
-async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<String, Failed> {
+async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<JsString, Failed> {
     let settled =
         JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer(limit)))).await.map_err(failed)?;
-    if let Some(text) = settled.as_string() {
-        return Ok(text);
-    }
+    let settled = match settled.dyn_into::<JsString>() {
+        Ok(text) => return Ok(text),
+        Err(settled) => settled,
+    };
     let field = |name: &str| js_sys::Reflect::get(&settled, &name.into()).ok().filter(|v| !v.is_undefined());
     if let Some(status) = field("status").and_then(|s| s.as_f64()) {
         return Err(Failed::Status(status as u16));
@@ -101,7 +104,7 @@ async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<String, Fai
 }
 
 /// One request, abandoned after `limit`.
-async fn attempt(url: &str, limit: Duration) -> Result<String, Failed> {
+async fn attempt(url: &str, limit: Duration) -> Result<JsString, Failed> {
     let controller = web_sys::AbortController::new().ok();
     let timer = controller.as_ref().and_then(|controller| {
         let controller = controller.clone();
@@ -120,7 +123,7 @@ async fn attempt(url: &str, limit: Duration) -> Result<String, Failed> {
             return Err(Failed::Status(response.status()));
         }
         let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
-        text.as_string().ok_or_else(|| Failed::Network("the answer is not text".to_string()))
+        text.dyn_into().map_err(|_| Failed::Network("the answer is not text".to_string()))
     }
     .await;
     if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
@@ -174,18 +177,25 @@ async fn cache() -> Option<web_sys::Cache> {
 }
 
 /// Keeps `text` as the device's copy of `url`.
-pub async fn keep(url: &str, text: &str) {
+pub async fn keep(url: &str, text: &JsString) {
     let Some(cache) = cache().await else { return };
-    let Ok(response) = web_sys::Response::new_with_opt_str(Some(text)) else { return };
+    // A response whose body is the page's string, not a copy of it made from the widget's memory.
+    let Ok(constructor) = js_sys::Reflect::get(&js_sys::global(), &"Response".into()) else { return };
+    let Ok(response) =
+        js_sys::Reflect::construct(constructor.unchecked_ref::<js_sys::Function>(), &js_sys::Array::of1(text))
+    else {
+        return;
+    };
+    let response: web_sys::Response = response.unchecked_into();
     let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
 }
 
 /// The device's copy of `url`, if it has one.
-pub async fn kept(url: &str) -> Option<String> {
+pub async fn kept(url: &str) -> Option<JsString> {
     let cache = cache().await?;
     let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: web_sys::Response = found.dyn_into().ok()?;
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    JsFuture::from(response.text().ok()?).await.ok()?.dyn_into().ok()
 }
 
 /// Forgets the device's copy of `url` (one that no longer reads).
