@@ -96,7 +96,7 @@ impl Envelope {
     /// serves both readers.
     fn read(json: &str, whole: bool, record: ReadRecord) -> Result<Envelope, Misfit> {
         let mut r = Reader::new(json);
-        let (mut catalog, mut problems, mut records) = (Catalog::default(), Vec::new(), false);
+        let (mut catalog, mut problems, mut records) = (Catalog::default(), Vec::new(), None);
         let (mut format, mut format_version, mut generated_at, mut source) = (None, None, None, None);
         r.object(|r, key| {
             match key {
@@ -115,7 +115,7 @@ impl Envelope {
                 "search" => catalog.search = r.value()?,
                 "procedures" if format.as_deref().is_some_and(|f| !reads(f, whole)) => {
                     r.skip()?;
-                    records = true;
+                    records = Some(());
                 }
                 "procedures" => {
                     let mut seen = HashSet::new();
@@ -135,7 +135,7 @@ impl Envelope {
                         }
                         Ok(())
                     })?;
-                    records = true;
+                    records = Some(());
                 }
                 _ => drop(r.skip()?),
             }
@@ -145,7 +145,7 @@ impl Envelope {
         catalog.format_version = r.need(format_version, "format_version")?;
         catalog.generated_at = r.need(generated_at, "generated_at")?;
         catalog.source = r.need(source, "source")?;
-        r.need(records.then_some(()), "procedures")?;
+        r.need(records, "procedures")?;
         r.end()?;
         Ok(Envelope { catalog, problems })
     }
