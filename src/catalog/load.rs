@@ -113,11 +113,14 @@ impl Envelope {
                 "details" => catalog.details = r.value()?,
                 "summaries" => catalog.summaries = r.value()?,
                 "search" => catalog.search = r.value()?,
-                "procedures" if format.as_deref().is_some_and(|f| !reads(f, whole)) => {
-                    r.skip()?;
-                    records = Some(());
-                }
                 "procedures" => {
+                    // Said twice, the last one counts, as every key does.
+                    catalog.procedures.clear();
+                    problems.clear();
+                    records = Some(());
+                    if format.as_deref().is_some_and(|f| !reads(f, whole)) {
+                        return r.skip().map(drop);
+                    }
                     let mut seen = HashSet::new();
                     r.array(|r, index| {
                         let (read, text) = record(r)?;
@@ -135,7 +138,6 @@ impl Envelope {
                         }
                         Ok(())
                     })?;
-                    records = Some(());
                 }
                 _ => drop(r.skip()?),
             }
@@ -151,8 +153,8 @@ impl Envelope {
     }
 }
 
-/// Reads the record ahead in a catalog: the procedure, checked ([`fits`]), or why it does not fit;
-/// and its text.
+/// Reads the record ahead in a catalog: the procedure, checked ([`small`], [`fits`]), or why it
+/// does not fit; and its text.
 type ReadRecord = for<'r> fn(&mut Reader<'r>) -> Result<(Result<Procedure, Misfit>, &'r str), Misfit>;
 
 /// [`ReadRecord`] as `R` ([`Reader::own`]).
@@ -360,6 +362,17 @@ mod tests {
         let loaded = load(&catalog_with(&format!("{GOOD},{GOOD}"))).unwrap();
         assert_eq!(loaded.catalog.procedures.len(), 1);
         assert!(loaded.problems[0].message.contains("duplicate"));
+    }
+
+    #[test]
+    fn procedures_said_twice_are_the_last_list() {
+        let other = GOOD.replace("1.001193", "2.000001");
+        let twice = catalog_with(&format!("{GOOD},{other},{GOOD}"))
+            .replace("\"procedures\":[", &format!("\"procedures\":[{other}],\"procedures\":["));
+        let loaded = load(&twice).unwrap();
+        let codes: Vec<&str> = loaded.catalog.procedures.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(codes, ["1.001193", "2.000001"]);
+        assert_eq!((loaded.problems.len(), loaded.problems[0].index), (1, 2), "{:?}", loaded.problems);
     }
 
     #[test]
