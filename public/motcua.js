@@ -146,22 +146,23 @@ const fetched = new Map();
 /**
  * Starts downloading `url` (the catalog or the overlay) now, alongside the widget's code, rather
  * than once the code has started; the widget takes the request over (`catalogFetch`,
- * `overlayFetch` of `mount`): a promise of the text, or of `{ status }` or `{ error }`, which the
- * widget counts as its first attempt. Once per address.
+ * `overlayFetch` of `mount`): a promise of the bytes (an ArrayBuffer, not decoded here: the widget
+ * reads them as UTF-8), or of `{ status }` or `{ error }`, which the widget counts as its first
+ * attempt. Once per address.
  */
 function prefetch(url) {
   if (!url || fetched.has(url)) return;
-  const text = fetch(url, { mode: 'cors', credentials: 'same-origin' })
-    .then((response) => (response.ok ? response.text() : { status: response.status }))
+  const body = fetch(url, { mode: 'cors', credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.arrayBuffer() : { status: response.status }))
     .catch((error) => ({ error: String(error?.message ?? error) }));
-  fetched.set(url, text);
+  fetched.set(url, body);
 }
 
 /** The request `prefetch` made for `url`, once: a later mount asks again. */
 function takeFetched(url) {
-  const text = fetched.get(url);
+  const body = fetched.get(url);
   fetched.delete(url);
-  return text;
+  return body;
 }
 
 /**

@@ -29,6 +29,32 @@ pub fn read<T: FromJson>(json: &str) -> Result<T, Misfit> {
     Ok(value)
 }
 
+/// The text of a file's bytes, as a browser's `fetch` reads them with `text()`: UTF-8, a leading
+/// byte order mark dropped, each malformed sequence replaced with U+FFFD (which the reader then
+/// finds where it does not fit). The widget fetches bytes and reads them so, in one copy.
+pub fn text(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with("\u{FEFF}".as_bytes()) {
+        bytes.drain(..3);
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return text,
+        Err(error) => error.into_bytes(),
+    };
+    // What `String::from_utf8_lossy` does, with the validation the reader already links.
+    let (mut text, mut rest) = (String::with_capacity(bytes.len()), bytes.as_slice());
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => return text + valid,
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                text.push(char::REPLACEMENT_CHARACTER);
+                rest = &after[error.error_len().map_or(after.len(), usize::from)..];
+            }
+        }
+    }
+}
+
 /// Nesting deeper than this is refused (as serde_json does), so no text can exhaust the stack.
 const MAX_DEPTH: usize = 128;
 
@@ -640,6 +666,21 @@ mod tests {
             })?;
             Ok(Inner(r.need(n, "n")?))
         }
+    }
+
+    #[test]
+    fn bytes_read_as_a_browser_reads_a_fetched_text() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalogs/commune-demo.json");
+        let catalog = std::fs::read(path).unwrap();
+        let plain = String::from_utf8(catalog.clone()).unwrap();
+        assert_eq!(text(catalog.clone()), plain);
+        // A byte order mark (as some editors save) is dropped, and the text then reads.
+        let marked = [b"\xEF\xBB\xBF".as_slice(), br#"[{"n": 1}]"#].concat();
+        assert_eq!(text(marked.clone()), r#"[{"n": 1}]"#);
+        assert_eq!(read::<Vec<Inner>>(&text(marked)).map(|v| v.len()), Ok(1));
+        // Only at the start; a malformed sequence is replaced, not refused.
+        assert_eq!(text("a\u{FEFF}".into()), "a\u{FEFF}");
+        assert_eq!(text(b"[\"\xFFa\xC3\"]".to_vec()), "[\"\u{FFFD}a\u{FFFD}\"]");
     }
 
     #[test]

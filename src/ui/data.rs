@@ -368,16 +368,16 @@ fn in_use(url: &str) -> Option<Arc<Data>> {
 /// The text at `url`, and whether it is the device's copy: fetched with `patience` and then kept
 /// on the device (in the background); when that fails, the kept copy if there is one.
 async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String, bool), Failure> {
-    match network::text(url, patience).await {
+    match network::body(url, patience).await {
         Ok(page) => {
-            let (url, text) = (url.to_string(), String::from(&page));
+            let (url, text) = (url.to_string(), network::utf8(&page));
             // Written only when it changed: a national index is 2 MB, a page view is not a reason
             // to write it to the device's disk again. Done a little later, not while the catalog is
             // read and the first results drawn: reading the kept copy back costs the main thread.
-            // Compared and kept as the page's strings: the widget's memory holds only its own copy.
+            // Compared and kept as the page's bytes: the widget's memory holds only its own copy.
             wasm_bindgen_futures::spawn_local(async move {
                 network::sleep(network::KEEP_AFTER).await;
-                if network::kept(&url).await.as_ref() != Some(&page) {
+                if !network::kept(&url).await.is_some_and(|kept| network::same(&kept, &page)) {
                     network::keep(&url, &page).await;
                 }
             });
@@ -388,7 +388,7 @@ async fn fetch_or_kept(url: &str, patience: network::Patience) -> Result<(String
                 network::Failed::Network(message) => Failure::Network { url: url.to_string(), message },
                 network::Failed::Status(status) => Failure::Http { url: url.to_string(), status },
             };
-            match network::kept(url).await.map(|page| String::from(&page)) {
+            match network::kept(url).await.map(|page| network::utf8(&page)) {
                 Some(text) => {
                     console::warn(&format!("motcua: {}; the device's copy is used", failure.detail()));
                     Ok((text, true))

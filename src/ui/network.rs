@@ -1,11 +1,13 @@
 //! Getting a file's text over a weak network: each attempt has a time limit, a failure that may
 //! pass (no connection, a timeout, a busy server) is tried again after a pause that grows, and a
 //! catalog that came is kept on the device (the browser's Cache API, under `motcua`) so that it can
-//! be shown when the network is gone.
+//! be shown when the network is gone. Files come as bytes: a text answer would be decoded into the
+//! page's UTF-16 and encoded back into UTF-8 when copied to the widget, two passes over megabytes
+//! on the main thread; bytes are copied as they are and read as UTF-8 once ([`utf8`]).
 
 use std::time::Duration;
 
-use js_sys::JsString;
+use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -51,7 +53,7 @@ thread_local! {
 }
 
 /// A request for `url` that the page's loader made while the widget's code was coming: `promise`
-/// resolves to the text, or to `{ status }` (an error status) or `{ error }` (no answer). The
+/// resolves to the body (an `ArrayBuffer`), or to `{ status }` (an error status) or `{ error }` (no answer). The
 /// widget's next request for `url` takes it as its first attempt, instead of asking again.
 pub fn hand_over(url: &str, promise: js_sys::Promise) {
     HANDED.with_borrow_mut(|handed| handed.push((url.to_string(), promise)));
@@ -64,9 +66,9 @@ fn handed(url: &str) -> Option<js_sys::Promise> {
     })
 }
 
-/// The text at `url`, trying as `patience` says; as the page's string, which the widget copies
-/// when it reads it, and which is kept on the device ([`keep`]) without another copy.
-pub async fn text(url: &str, patience: Patience) -> Result<JsString, Failed> {
+/// The body of `url`, trying as `patience` says; as the page's bytes, which the widget copies when
+/// it reads them ([`utf8`]), and which are kept on the device ([`keep`]) without another copy.
+pub async fn body(url: &str, patience: Patience) -> Result<Uint8Array, Failed> {
     let mut pauses = patience.pauses.iter();
     let mut early = handed(url);
     loop {
@@ -85,11 +87,11 @@ pub async fn text(url: &str, patience: Patience) -> Result<JsString, Failed> {
 }
 
 /// What a request handed over by the loader came to, waiting for it no longer than `limit`.
-async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<JsString, Failed> {
+async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<Uint8Array, Failed> {
     let settled =
         JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer(limit)))).await.map_err(failed)?;
-    let settled = match settled.dyn_into::<JsString>() {
-        Ok(text) => return Ok(text),
+    let settled = match settled.dyn_into::<js_sys::ArrayBuffer>() {
+        Ok(body) => return Ok(Uint8Array::new(&body)),
         Err(settled) => settled,
     };
     let field = |name: &str| js_sys::Reflect::get(&settled, &name.into()).ok().filter(|v| !v.is_undefined());
@@ -104,7 +106,7 @@ async fn settle(promise: js_sys::Promise, limit: Duration) -> Result<JsString, F
 }
 
 /// One request, abandoned after `limit`.
-async fn attempt(url: &str, limit: Duration) -> Result<JsString, Failed> {
+async fn attempt(url: &str, limit: Duration) -> Result<Uint8Array, Failed> {
     let controller = web_sys::AbortController::new().ok();
     let timer = controller.as_ref().and_then(|controller| {
         let controller = controller.clone();
@@ -122,8 +124,10 @@ async fn attempt(url: &str, limit: Duration) -> Result<JsString, Failed> {
         if !response.ok() {
             return Err(Failed::Status(response.status()));
         }
-        let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
-        text.dyn_into().map_err(|_| Failed::Network("the answer is not text".to_string()))
+        let body = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
+        body.dyn_into()
+            .map(|body| Uint8Array::new(&body))
+            .map_err(|_| Failed::Network("the answer has no body".to_string()))
     }
     .await;
     if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
@@ -176,26 +180,43 @@ async fn cache() -> Option<web_sys::Cache> {
     JsFuture::from(caches.open(CACHE)).await.ok()?.dyn_into().ok()
 }
 
-/// Keeps `text` as the device's copy of `url`.
-pub async fn keep(url: &str, text: &JsString) {
+/// Keeps `body` as the device's copy of `url`.
+pub async fn keep(url: &str, body: &Uint8Array) {
     let Some(cache) = cache().await else { return };
-    // A response whose body is the page's string, not a copy of it made from the widget's memory.
-    let Ok(constructor) = js_sys::Reflect::get(&js_sys::global(), &"Response".into()) else { return };
-    let Ok(response) =
-        js_sys::Reflect::construct(constructor.unchecked_ref::<js_sys::Function>(), &js_sys::Array::of1(text))
-    else {
-        return;
-    };
-    let response: web_sys::Response = response.unchecked_into();
+    // A response whose body is the page's bytes, not a copy of them made from the widget's memory.
+    let Ok(response) = web_sys::Response::new_with_opt_js_u8_array(Some(body)) else { return };
     let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
 }
 
 /// The device's copy of `url`, if it has one.
-pub async fn kept(url: &str) -> Option<JsString> {
+pub async fn kept(url: &str) -> Option<Uint8Array> {
     let cache = cache().await?;
     let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: web_sys::Response = found.dyn_into().ok()?;
-    JsFuture::from(response.text().ok()?).await.ok()?.dyn_into().ok()
+    let body = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    body.dyn_into().ok().map(|body| Uint8Array::new(&body))
+}
+
+/// Whether two of the page's bodies hold the same bytes, compared a slice at a time in a small
+/// buffer of the widget's (whose memory never shrinks): neither is copied whole into it.
+pub fn same(a: &Uint8Array, b: &Uint8Array) -> bool {
+    const SLICE: u32 = 64 * 1024;
+    if a.length() != b.length() {
+        return false;
+    }
+    let (mut left, mut right) = (vec![0; SLICE as usize], vec![0; SLICE as usize]);
+    (0..a.length()).step_by(SLICE as usize).all(|start| {
+        let end = a.length().min(start + SLICE);
+        let len = (end - start) as usize;
+        a.subarray(start, end).copy_to(&mut left[..len]);
+        b.subarray(start, end).copy_to(&mut right[..len]);
+        left[..len] == right[..len]
+    })
+}
+
+/// A body as text, read as a browser reads a `fetch`'s `text()` ([`crate::json::text`]).
+pub fn utf8(body: &Uint8Array) -> String {
+    crate::json::text(body.to_vec())
 }
 
 /// Forgets the device's copy of `url` (one that no longer reads).
