@@ -22,6 +22,8 @@ const page = (attributes) => widgetPage(`<mot-cua catalog="net/commune-demo.json
 let failing = [];
 let offline = false;
 let served = 0;
+// While `revised`, the catalog served is another edition: the same bytes but its date, a day later.
+let revised = false;
 const ROUTES = {
   '/net.html': page(''),
   '/net-stale.html': page('stale-after="7"'),
@@ -31,7 +33,8 @@ const ROUTES = {
     if (how === 'busy') return res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
     if (how === 'drop') return req.socket.destroy();
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    return res.end(readFileSync(path.join(DIST, 'catalogs/commune-demo.json')));
+    const catalog = readFileSync(path.join(DIST, 'catalogs/commune-demo.json'), 'utf8');
+    return res.end(revised ? catalog.replace('"generated_at":"2026-11-22"', '"generated_at":"2026-11-23"') : catalog);
   },
 };
 // The index's records are beside it.
@@ -104,6 +107,27 @@ describe('a weak network', () => {
       assert.equal(await p.locator('mot-cua .freshness').count(), 0, 'back online: the fresh catalog, nothing to say');
     } finally {
       offline = false;
+      await context.close();
+    }
+  });
+
+  test('a catalog that changed replaces the copy kept on the device', async () => {
+    failing = [];
+    const { context, page: p } = await openPage(browser, { allowedOrigins: [server.origin], viewport: DESKTOP });
+    const href = new URL(CATALOG, server.url).href;
+    const kept = () =>
+      p.evaluate(async (url) => (await (await caches.open('motcua')).match(url))?.text() ?? '', href);
+    try {
+      await p.goto(new URL('net.html', server.url).href);
+      await waitForWidget(p);
+      await eventually(async () => assert.match(await kept(), /"generated_at":"2026-11-22"/, 'not kept yet'));
+      // Another edition of the same length: the kept copy is compared by its bytes, not its size.
+      revised = true;
+      await p.reload();
+      await waitForWidget(p);
+      await eventually(async () => assert.match(await kept(), /"generated_at":"2026-11-23"/, 'the old edition is still kept'));
+    } finally {
+      revised = false;
       await context.close();
     }
   });
