@@ -40,7 +40,9 @@ pub fn text(mut bytes: Vec<u8>) -> String {
         Ok(text) => return text,
         Err(error) => error.into_bytes(),
     };
-    // What `String::from_utf8_lossy` does, with the validation the reader already links.
+    // What `String::from_utf8_lossy` does, with the check `from_utf8` makes above instead of the
+    // second UTF-8 decoder it would add to the widget's first download (0.2 KB brotli). Only a
+    // malformed text comes here.
     let (mut text, mut rest) = (String::with_capacity(bytes.len()), bytes.as_slice());
     loop {
         match std::str::from_utf8(rest) {

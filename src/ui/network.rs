@@ -1,4 +1,4 @@
-//! Getting a file's text over a weak network: each attempt has a time limit, a failure that may
+//! Getting a file over a weak network: each attempt has a time limit, a failure that may
 //! pass (no connection, a timeout, a busy server) is tried again after a pause that grows, and a
 //! catalog that came is kept on the device (the browser's Cache API, under `motcua`) so that it can
 //! be shown when the network is gone. Files come as bytes: a text answer would be decoded into the
@@ -53,8 +53,9 @@ thread_local! {
 }
 
 /// A request for `url` that the page's loader made while the widget's code was coming: `promise`
-/// resolves to the body (an `ArrayBuffer`), or to `{ status }` (an error status) or `{ error }` (no answer). The
-/// widget's next request for `url` takes it as its first attempt, instead of asking again.
+/// resolves to the body (an `ArrayBuffer`), or to `{ status }` (an error status) or `{ error }`
+/// (no answer). The widget's next request for `url` takes it as its first attempt, instead of
+/// asking again.
 pub fn hand_over(url: &str, promise: js_sys::Promise) {
     HANDED.with_borrow_mut(|handed| handed.push((url.to_string(), promise)));
 }
