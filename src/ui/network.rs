@@ -198,21 +198,22 @@ pub async fn kept(url: &str) -> Option<Uint8Array> {
     body.dyn_into().ok().map(|body| Uint8Array::new(&body))
 }
 
-/// Whether two of the page's bodies hold the same bytes, compared a slice at a time in a small
-/// buffer of the widget's (whose memory never shrinks): neither is copied whole into it.
+/// Whether two of the page's bodies hold the same bytes, compared a slice at a time: neither is
+/// copied whole into the widget's memory, which never shrinks.
 pub fn same(a: &Uint8Array, b: &Uint8Array) -> bool {
     const SLICE: u32 = 64 * 1024;
-    if a.length() != b.length() {
+    let (len, mut start) = (a.length(), 0);
+    if len != b.length() {
         return false;
     }
-    let (mut left, mut right) = (vec![0; SLICE as usize], vec![0; SLICE as usize]);
-    (0..a.length()).step_by(SLICE as usize).all(|start| {
-        let end = a.length().min(start + SLICE);
-        let len = (end - start) as usize;
-        a.subarray(start, end).copy_to(&mut left[..len]);
-        b.subarray(start, end).copy_to(&mut right[..len]);
-        left[..len] == right[..len]
-    })
+    while start < len {
+        let end = len.min(start + SLICE);
+        if a.subarray(start, end).to_vec() != b.subarray(start, end).to_vec() {
+            return false;
+        }
+        start = end;
+    }
+    true
 }
 
 /// A body as text, read as a browser reads a `fetch`'s `text()` ([`crate::json::text`]).
