@@ -4,12 +4,12 @@
 //! out, so that the steps' figures are steadier than a whole page load's.
 //!
 //! The steps are the widget's, in its order (`src/ui/data.rs`): the bytes read as UTF-8 text, the
-//! rows read, the stored search index read, the first search. Each returns what it made (a
+//! rows read, the stored search index read, the table of positions by code, the first search. Each returns what it made (a
 //! count), or `u32::MAX` when it could not make it. Built for wasm32 by `scripts/bench cold`.
 
 use std::cell::RefCell;
 
-use motcua::catalog::{self, Loaded};
+use motcua::catalog::{self, ByCode, Loaded};
 use motcua::search::Index;
 
 /// What the steps made so far.
@@ -71,6 +71,18 @@ pub extern "C" fn index() -> u32 {
             }
             Err(_) => FAILED,
         }
+    })
+}
+
+/// The table of the rows' positions by code that the widget makes (`Data::new`): 1 once made.
+#[no_mangle]
+pub extern "C" fn codes() -> u32 {
+    STATE.with_borrow(|s| match &s.loaded {
+        Some(loaded) => {
+            std::hint::black_box(ByCode::of(&loaded.catalog.procedures));
+            1
+        }
+        None => FAILED,
     })
 }
 

@@ -9,6 +9,7 @@ pub mod date;
 pub mod due;
 pub mod eval;
 pub mod fold;
+pub mod hash;
 pub mod holidays;
 pub mod json;
 pub mod link;

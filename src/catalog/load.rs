@@ -1,13 +1,12 @@
 //! Reading a catalog from JSON without panicking: whole-file errors are fatal,
 //! a bad procedure is skipped and reported with its place.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use crate::json::{self, FromJson, Misfit, Reader};
 
 use super::read::Row;
-use super::{Catalog, Procedure, FORMAT, FORMAT_VERSION, INDEX_FORMAT};
+use super::{ByCode, Catalog, Procedure, FORMAT, FORMAT_VERSION, INDEX_FORMAT};
 
 /// A catalog that could be read, with the problems of the records that could not.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,17 +120,21 @@ impl Envelope {
                     if format.as_deref().is_some_and(|f| !reads(f, whole)) {
                         return r.skip().map(drop);
                     }
-                    let mut seen = HashSet::new();
+                    let mut seen = ByCode::default();
                     r.array(|r, index| {
                         let (read, text) = record(r)?;
                         match read {
-                            Ok(procedure) if !seen.insert(procedure.code.clone()) => problems.push(Problem {
-                                index,
-                                code: Some(procedure.code),
-                                path: "code".into(),
-                                message: "duplicate code: an earlier record has it; this one is skipped".into(),
-                            }),
-                            Ok(procedure) => catalog.procedures.push(procedure),
+                            Ok(procedure) if seen.find(&catalog.procedures, &procedure.code).is_some() => problems
+                                .push(Problem {
+                                    index,
+                                    code: Some(procedure.code),
+                                    path: "code".into(),
+                                    message: "duplicate code: an earlier record has it; this one is skipped".into(),
+                                }),
+                            Ok(procedure) => {
+                                seen.add(&procedure.code, catalog.procedures.len());
+                                catalog.procedures.push(procedure)
+                            }
                             Err(Misfit { path, message }) => {
                                 problems.push(Problem { index, code: code_of(text), path, message })
                             }

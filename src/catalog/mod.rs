@@ -2,12 +2,14 @@
 //!
 //! Plain data, serialised as JSON (`docs/catalog-format.md`). Loading is in [`load`].
 
+mod by_code;
 mod check;
 mod commune;
 mod load;
 mod read;
 mod split;
 
+pub use by_code::ByCode;
 pub use check::{warnings, DEFAULT_MAX_AGE_DAYS};
 pub use commune::is_commune_body;
 pub use load::{load, load_index, load_procedure, LoadError, Loaded, Problem, MAX_RECORD_BYTES};

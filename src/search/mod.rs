@@ -14,7 +14,6 @@ mod stored;
 mod synonyms;
 mod typo;
 mod vocabulary;
-mod word_hash;
 
 pub use filter::Filter;
 pub use highlight::highlight;
@@ -27,9 +26,9 @@ use std::sync::Mutex;
 
 use crate::catalog::{is_commune_body, Catalog, PaperKind, Procedure, RecordSource, Status};
 use crate::fold;
+use crate::hash::BuildFastHasher;
 use synonyms::{Qualifier, Synonyms, Variant};
 use vocabulary::Vocabulary;
-use word_hash::BuildWordHasher;
 
 /// Where a word was found; the weight ranks the parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -310,10 +309,10 @@ impl Index {
         let mut buffer = String::new();
         // Texts already read, as ranges of `read`: papers, results and fields repeat across
         // procedures ("Tờ khai …", "Hộ tịch"), and are folded once.
-        let mut texts: HashMap<&'a str, (usize, usize), BuildWordHasher> =
+        let mut texts: HashMap<&'a str, (usize, usize), BuildFastHasher> =
             HashMap::with_capacity_and_hasher(16_384, Default::default());
         // Agencies recur too: whether each is a commune body is decided once.
-        let mut bodies: HashMap<&'a str, bool, BuildWordHasher> = HashMap::default();
+        let mut bodies: HashMap<&'a str, bool, BuildFastHasher> = HashMap::default();
         let mut read: Vec<u32> = Vec::new();
         for (doc, p) in procedures.iter().enumerate() {
             let doc = doc as u32;

@@ -6,13 +6,13 @@
 use crate::sort::SmallSort;
 use std::collections::HashMap;
 
-use super::word_hash::BuildWordHasher;
+use crate::hash::BuildFastHasher;
 
 #[derive(Default)]
 pub struct Vocabulary {
     /// Words of up to 8 bytes, packed by `pack`.
-    short: HashMap<u64, u32, BuildWordHasher>,
-    long: HashMap<String, u32, BuildWordHasher>,
+    short: HashMap<u64, u32, BuildFastHasher>,
+    long: HashMap<String, u32, BuildFastHasher>,
     /// By id.
     words: Vec<String>,
 }

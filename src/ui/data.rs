@@ -7,7 +7,7 @@ use std::ops::Deref;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
-use crate::catalog::{self, Catalog, LoadError, Procedure};
+use crate::catalog::{self, ByCode, Catalog, LoadError, Procedure};
 use crate::overlay::Overlay;
 use crate::search::{self, Index};
 
@@ -29,7 +29,7 @@ pub struct Data {
     pub catalog: Catalog,
     pub index: Index,
     /// Each procedure's position by code (the home view links thousands of them).
-    positions: HashMap<String, usize>,
+    positions: ByCode,
     /// The catalog's address (`None` inline): a split catalog's records are found beside it.
     url: Option<String>,
     /// The commune's overlay, applied to each full record as it arrives.
@@ -100,15 +100,11 @@ impl Data {
         kept: bool,
     ) -> Data {
         let skipped = loaded.problems.len();
-        // The first of a code wins, as in a search of the list (the loader drops repeats anyway).
-        let mut positions = HashMap::with_capacity(loaded.catalog.procedures.len());
-        for (doc, p) in loaded.catalog.procedures.iter().enumerate() {
-            positions.entry(p.code.clone()).or_insert(doc);
-        }
         Data {
+            // The first of a code wins, as in a search of the list (the loader drops repeats anyway).
+            positions: ByCode::of(&loaded.catalog.procedures),
             catalog: loaded.catalog,
             index,
-            positions,
             url: url.map(str::to_string),
             overlay,
             details: Mutex::new(HashMap::new()),
@@ -133,7 +129,7 @@ impl Data {
 
     /// The position of the procedure `code` in the catalog.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.positions.get(code).copied()
+        self.positions.find(&self.catalog.procedures, code)
     }
 
     /// [`Data::full`] by code.

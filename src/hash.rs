@@ -1,15 +1,16 @@
-//! A fast hash for the index's word table: words are short ASCII and not chosen by an attacker
-//! in a way that matters (the catalog is the commune's own), so SipHash's cost buys nothing here.
+//! A fast hash for short keys of the catalog's own (the index's words, procedures' codes): not
+//! chosen by an attacker in a way that matters (the catalog is the commune's own), so SipHash's
+//! cost buys nothing here.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The multiply-rotate hash of rustc's `FxHasher`, written out (no crate for 20 lines).
 #[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
+pub struct FastHasher(u64);
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-impl Hasher for WordHasher {
+impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
@@ -33,7 +34,7 @@ impl Hasher for WordHasher {
     }
 }
 
-pub type BuildWordHasher = BuildHasherDefault<WordHasher>;
+pub type BuildFastHasher = BuildHasherDefault<FastHasher>;
 
 #[cfg(test)]
 mod tests {
@@ -42,7 +43,7 @@ mod tests {
 
     #[test]
     fn a_map_with_it_finds_what_it_holds() {
-        let mut map: HashMap<String, u32, BuildWordHasher> = HashMap::default();
+        let mut map: HashMap<String, u32, BuildFastHasher> = HashMap::default();
         for (i, w) in ["khai", "sinh", "khaisinh", "a", ""].iter().enumerate() {
             map.insert(w.to_string(), i as u32);
         }
