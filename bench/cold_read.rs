@@ -4,8 +4,9 @@
 //! out, so that the steps' figures are steadier than a whole page load's.
 //!
 //! The steps are the widget's, in its order (`src/ui/data.rs`): the bytes read as UTF-8 text, the
-//! rows read, the stored search index read, the table of positions by code, the first search. Each returns what it made (a
-//! count), or `u32::MAX` when it could not make it. Built for wasm32 by `scripts/bench cold`.
+//! rows read, the stored search index read, the table of positions by code, the first search.
+//! Each returns what it made (a count), or `u32::MAX` when it could not make it. Built for wasm32
+//! by `scripts/bench cold`.
 
 use std::cell::RefCell;
 

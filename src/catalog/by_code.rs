@@ -2,7 +2,7 @@
 //! procedure with it, checked against that procedure's own code. It holds no copy of the codes
 //! (a national catalog has thousands, each read before the first result).
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 use std::hash::BuildHasher;
 
 use super::Procedure;
@@ -17,27 +17,37 @@ impl ByCode {
     pub fn of(procedures: &[Procedure]) -> ByCode {
         let mut table = ByCode(HashMap::with_capacity_and_hasher(procedures.len(), BuildFastHasher::default()));
         for (at, p) in procedures.iter().enumerate() {
-            if table.find(&procedures[..at], &p.code).is_none() {
-                table.add(&p.code, at);
-            }
+            table.add(&procedures[..at], &p.code);
         }
         table
     }
 
-    /// Tells the table that the procedure at `at` has `code` (unless a procedure before it has).
-    pub fn add(&mut self, code: &str, at: usize) {
-        self.0.entry(key(code)).or_insert(at as u32);
+    /// Tells the table of the procedure with `code` that follows `earlier`, those it was told of,
+    /// in order. Returns the position of an earlier one with that code: that one stays found.
+    pub fn add(&mut self, earlier: &[Procedure], code: &str) -> Option<usize> {
+        match self.0.entry(key(code)) {
+            Entry::Vacant(entry) => {
+                entry.insert(earlier.len() as u32);
+                None
+            }
+            Entry::Occupied(entry) => first(earlier, *entry.get() as usize, code),
+        }
     }
 
     /// The position of the first procedure with `code` among `procedures`, those the table was
     /// told of ([`ByCode::add`]), in order.
     pub fn find(&self, procedures: &[Procedure], code: &str) -> Option<usize> {
-        let at = *self.0.get(&key(code))? as usize;
-        match procedures.get(at) {
-            Some(p) if p.code == code => Some(at),
-            // Another code with the same hash: rare enough to look through them all.
-            _ => procedures.iter().position(|p| p.code == code),
-        }
+        first(procedures, *self.0.get(&key(code))? as usize, code)
+    }
+}
+
+/// The position of the first of `procedures` with `code`: `at`, the table's position for the
+/// code's hash, when that procedure has it.
+fn first(procedures: &[Procedure], at: usize, code: &str) -> Option<usize> {
+    match procedures.get(at) {
+        Some(p) if p.code == code => Some(at),
+        // Another code with the same hash: rare enough to look through them all.
+        _ => procedures.iter().position(|p| p.code == code),
     }
 }
 
@@ -62,6 +72,10 @@ mod tests {
         assert_eq!(table.find(&ps, "x"), Some(3));
         assert_eq!(table.find(&ps, "1.00000"), None);
         assert_eq!(table.find(&ps, ""), None);
+        // Told of them one by one, it says which repeat an earlier one.
+        let mut told = ByCode::default();
+        let said: Vec<_> = (0..ps.len()).map(|at| told.add(&ps[..at], &ps[at].code)).collect();
+        assert_eq!(said, [None, None, Some(0), None]);
     }
 
     #[test]

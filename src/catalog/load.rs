@@ -124,17 +124,15 @@ impl Envelope {
                     r.array(|r, index| {
                         let (read, text) = record(r)?;
                         match read {
-                            Ok(procedure) if seen.find(&catalog.procedures, &procedure.code).is_some() => problems
-                                .push(Problem {
+                            Ok(procedure) => match seen.add(&catalog.procedures, &procedure.code) {
+                                None => catalog.procedures.push(procedure),
+                                Some(_) => problems.push(Problem {
                                     index,
                                     code: Some(procedure.code),
                                     path: "code".into(),
                                     message: "duplicate code: an earlier record has it; this one is skipped".into(),
                                 }),
-                            Ok(procedure) => {
-                                seen.add(&procedure.code, catalog.procedures.len());
-                                catalog.procedures.push(procedure)
-                            }
+                            },
                             Err(Misfit { path, message }) => {
                                 problems.push(Problem { index, code: code_of(text), path, message })
                             }
