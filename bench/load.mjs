@@ -5,7 +5,9 @@
 // opened (a split catalog fetches its record then), and the first result on a second visit; and,
 // for scale, the floor: the same for a page whose script shows a result at once. Files
 // are served brotli-compressed, with ETags and `Cache-Control: no-cache`, as docs/embedding.md
-// advises. Prints tables and writes JSON; asserts nothing.
+// advises. Chromium is driven over the DevTools protocol by bench/cdp.mjs, not by Playwright, so
+// that the pages run nothing of the driver's that a visitor's browser would not. Prints tables and
+// writes JSON; asserts nothing.
 //
 //   node bench/load.mjs --dist dist --national target/bench/split/national.json --json-out target/bench/load.json [--runs 3]
 //     [--scaled target/bench/split/scaled.json]
@@ -18,7 +20,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { launchChromium } from '../tests/e2e/helpers.mjs';
+import { launchBare } from './cdp.mjs';
 import { WIDGET_FILES, brotli, gzip, kb, measureBudgets, measureRecords, partFiles, printBudgets } from './budgets.mjs';
 
 const args = Object.fromEntries(
@@ -135,7 +137,7 @@ const CONDITIONS = {
  * with the same browser profile (its HTTP cache, and V8's cache of compiled code if it kept one).
  */
 async function firstResult(browser, pagePath, condition) {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await browser.newContext(PHONE);
   try {
     const first = await visit(context, pagePath, condition, { open: true });
     const again = await visit(context, pagePath, condition, { open: false });
@@ -145,43 +147,58 @@ async function firstResult(browser, pagePath, condition) {
   }
 }
 
+/** What a page runs from its start: types the query as soon as the box shows, then tells the
+ * first result by a console message (nothing is asked of the page until then). */
+function watchForFirstResult(query) {
+  const tick = () => {
+    const root = document.querySelector('mot-cua')?.shadowRoot;
+    const input = root?.querySelector('input[type=search]');
+    if (input && !window.__typedAt) {
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      window.__typedAt = performance.now();
+    }
+    if (root?.querySelector('li[role=option]')) {
+      console.debug(`motcua-first-result ${window.__typedAt} ${performance.now()}`);
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** The value of `fn` called in the page (awaited), or its error. */
+async function evaluate(tab, fn) {
+  const { result, exceptionDetails } = await tab.send('Runtime.evaluate', {
+    expression: `(${fn})()`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+
 async function visit(context, pagePath, condition, { open }) {
   const tab = await context.newPage();
   try {
     if (condition) {
-      const cdp = await context.newCDPSession(tab);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...condition });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
+      // Throttling needs the Network domain; DevTools keeps no body (its decoding of the catalog
+      // as text is not a visitor's).
+      await tab.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+      const { latency, downloadThroughput, uploadThroughput, cpu } = condition;
+      await tab.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput, uploadThroughput });
+      await tab.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     }
-    await tab.addInitScript((query) => {
-      const tick = () => {
-        const root = document.querySelector('mot-cua')?.shadowRoot;
-        const input = root?.querySelector('input[type=search]');
-        if (input && !window.__typedAt) {
-          input.value = query;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          window.__typedAt = performance.now();
-        }
-        if (root?.querySelector('li[role=option]')) {
-          console.debug(`motcua-first-result ${window.__typedAt} ${performance.now()}`);
-          return;
-        }
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }, QUERY);
-    // The first result is told by a console message rather than polled for: Playwright's polling
-    // has the page compile its injected script (20-40 ms of the main thread, unthrottled) in the
-    // middle of the load it times, and no visitor's page has it. Nothing is evaluated in the page
-    // until then.
+    await tab.send('Page.enable'); // its scripts for new documents need it
+    await tab.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${watchForFirstResult})(${JSON.stringify(QUERY)})` });
     const told = new Promise((resolve) => {
-      tab.on('console', (message) => {
-        const [tag, typed, result] = message.text().split(' ');
+      tab.on('Runtime.consoleAPICalled', ({ args }) => {
+        const [tag, typed, result] = String(args[0]?.value ?? '').split(' ');
         if (tag === 'motcua-first-result') resolve({ typed: Number(typed), result: Number(result) });
       });
     });
-    await tab.goto(`${origin}${pagePath}`, { waitUntil: 'commit' });
+    await tab.send('Runtime.enable');
+    await tab.send('Page.navigate', { url: `${origin}${pagePath}` });
     let timer;
     const first = await Promise.race([
       told,
@@ -192,14 +209,15 @@ async function visit(context, pagePath, condition, { open }) {
     if (!open) return first;
     // When the code and the catalog's index had come (responseEnd, ms from navigation): what is
     // left of the time to the first result after the later of them is the widget's own work.
-    const arrived = await tab.evaluate(() => {
+    const arrived = await evaluate(tab, () => {
       const end = (pattern) =>
         Math.max(0, ...performance.getEntriesByType('resource').filter((e) => pattern.test(e.name)).map((e) => e.responseEnd));
       return { code: end(/motcua_bg\.wasm$/), index: end(/(commune-demo|national|scaled)\.json$/) };
     });
     // Then the first result is opened: milliseconds until its details show (the portal links
     // come with them; a split catalog fetches the record, unless it was fetched ahead).
-    const details = await tab.evaluate(
+    const details = await evaluate(
+      tab,
       () =>
         new Promise((resolve) => {
           const root = document.querySelector('mot-cua').shadowRoot;
@@ -214,7 +232,7 @@ async function visit(context, pagePath, condition, { open }) {
           tick();
         }),
     );
-    await tab.waitForTimeout(3000);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     return { ...first, arrived, details };
   } finally {
     await tab.close();
@@ -224,17 +242,18 @@ async function visit(context, pagePath, condition, { open }) {
 /** The median of `figure` over `runs` (the upper one of an even count). */
 const medianOf = (runs, figure) => runs.map(figure).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
 
-const browser = await launchChromium();
+const browser = await launchBare();
 const startup = [];
 const floor = [];
 try {
-  const warmUp = await browser.newContext();
-  await (await warmUp.newPage()).goto(`${origin}/blank.html`);
+  const warmUp = await browser.newContext(PHONE);
+  await (await warmUp.newPage()).send('Page.navigate', { url: `${origin}/blank.html` });
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await warmUp.close();
   for (const [name, condition] of Object.entries(CONDITIONS)) {
     const times = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: PHONE });
+      const context = await browser.newContext(PHONE);
       times.push(await visit(context, '/floor.html', condition, { open: false }).finally(() => context.close()));
     }
     floor.push({ condition: name, median_ms: medianOf(times, (t) => t.result), runs: times });
