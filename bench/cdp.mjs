@@ -53,14 +53,17 @@ export async function launchBare() {
   const waiting = new Map();
   const listeners = new Map(); // sessionId -> [{ method, listener }]
   let buffered = '';
+  fromBrowser.setEncoding('utf8'); // a character split between two chunks stays whole
   fromBrowser.on('data', (chunk) => {
-    buffered += chunk.toString();
+    buffered += chunk;
     let end;
     while ((end = buffered.indexOf('\0')) >= 0) {
       const message = JSON.parse(buffered.slice(0, end));
       buffered = buffered.slice(end + 1);
       if (message.id !== undefined) {
-        const { resolve, reject, method } = waiting.get(message.id);
+        const asked = waiting.get(message.id);
+        if (!asked) continue; // failed already (the browser went)
+        const { resolve, reject, method } = asked;
         waiting.delete(message.id);
         if (message.error) reject(new Error(`${method}: ${message.error.message}`));
         else resolve(message.result);
@@ -71,15 +74,32 @@ export async function launchBare() {
       }
     }
   });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
+  // A browser that cannot start or stops fails what is waiting for it, instead of leaving it waiting.
+  let gone = null;
+  const fail = (error) => {
+    gone ??= error;
+    for (const { reject } of waiting.values()) reject(gone);
+    waiting.clear();
+  };
+  child.on('error', (error) => fail(new Error(`cannot start ${CHROMIUM}: ${error.message}`)));
+  for (const pipe of [toBrowser, fromBrowser]) pipe.on('error', (error) => fail(new Error(`Chromium's pipe: ${error.message}`)));
+  const exited = new Promise((resolve) => child.on('exit', (code) => {
+    fail(new Error(`Chromium exited (${code})`));
+    resolve();
+  }));
   const send = (method, params = {}, sessionId) =>
     new Promise((resolve, reject) => {
+      if (gone) return reject(gone);
       const id = next++;
       waiting.set(id, { resolve, reject, method });
       toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
   // The browser is ready once it answers.
-  await send('Browser.getVersion');
+  await send('Browser.getVersion').catch((error) => {
+    child.kill();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  });
 
   return {
     async newContext(viewport) {
