@@ -82,11 +82,15 @@ export async function launchBare() {
     waiting.clear();
   };
   child.on('error', (error) => fail(new Error(`cannot start ${CHROMIUM}: ${error.message}`)));
-  for (const pipe of [toBrowser, fromBrowser]) pipe.on('error', (error) => fail(new Error(`Chromium's pipe: ${error.message}`)));
-  const exited = new Promise((resolve) => child.on('exit', (code) => {
-    fail(new Error(`Chromium exited (${code})`));
-    resolve();
-  }));
+  for (const pipe of [toBrowser, fromBrowser]) {
+    pipe.on('error', (error) => fail(new Error(`Chromium's pipe: ${error.message}`)));
+  }
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code) => {
+      fail(new Error(`Chromium exited (${code})`));
+      resolve();
+    });
+  });
   const send = (method, params = {}, sessionId) =>
     new Promise((resolve, reject) => {
       if (gone) return reject(gone);
