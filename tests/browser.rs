@@ -931,10 +931,14 @@ async fn filters_narrow_the_list_and_the_count_and_bo_loc_restores_them() {
     assert!(n > 0 && n <= total, "{status:?}");
     assert!(!w.codes().contains(&"1.000314".to_string()), "no road procedure in Hộ tịch");
 
-    // The situation alone keeps its procedures.
+    // The situation alone keeps its procedures, as many as its choice said.
     w.click("button.clear-filters");
+    w.wait_until("the list is whole again", |w| w.status() == all).await;
+    let choice = w.texts("#motcua-filter-life-event option").into_iter().find(|o| o.starts_with("Có con nhỏ ("));
     w.choose("#motcua-filter-life-event", "co-con-nho");
     w.wait_until("only the situation's procedures", |w| w.status().contains("Có con nhỏ")).await;
+    let kept: usize = w.status().split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert_eq!(choice, Some(format!("Có con nhỏ ({kept})")), "{}", w.status());
     let codes = w.codes();
     assert!(!codes.is_empty() && codes.len() < total);
     assert!(codes.iter().all(|c| ["1.001193", "3.000722", "2.000635", "1.004222"].contains(&c.as_str())), "{codes:?}");
