@@ -252,6 +252,11 @@ fn catalog_of(records: &str) -> String {
     )
 }
 
+/// The number a status starts with ("91 kết quả, …"), or 0.
+fn counted(status: &str) -> usize {
+    status.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
 /// Texts of the elements matching `selector` inside `el`.
 fn texts_in(el: &Element, selector: &str) -> Vec<String> {
     let list = el.query_selector_all(selector).expect("valid selector");
@@ -424,7 +429,7 @@ async fn more_results_are_listed_on_request() {
     w.first_code_is(KHAI_SINH).await;
     assert_eq!(w.codes().len(), ui::PAGE);
     let status = w.find("[role=status]").and_then(|s| s.text_content()).unwrap_or_default();
-    let total: usize = status.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let total = counted(&status);
     assert!(total > ui::PAGE && total <= 2 * ui::PAGE, "every procedure named \"khai sinh\" and more: {status:?}");
     assert_eq!(status, format!("{total} kết quả, đang hiện 10"));
     w.click("button.more");
@@ -891,7 +896,7 @@ async fn filters_narrow_the_list_and_the_count_and_bo_loc_restores_them() {
     w.type_query("khai sinh").await;
     w.first_code_is(KHAI_SINH).await;
     let all = w.status();
-    let total: usize = all.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let total = counted(&all);
     assert_eq!(all, format!("{total} kết quả, đang hiện 10"));
     assert!(w.find(".filters[role=group]").is_some(), "a filter row above the results");
     assert!(w.find("button.clear-filters").is_some_and(|b| b.has_attribute("hidden")), "nothing to clear yet");
@@ -927,7 +932,7 @@ async fn filters_narrow_the_list_and_the_count_and_bo_loc_restores_them() {
     w.choose("#motcua-filter-field", "Hộ tịch");
     w.wait_until("the count names the field", |w| w.status().contains("trong lĩnh vực Hộ tịch")).await;
     let status = w.status();
-    let n: usize = status.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let n = counted(&status);
     assert!(n > 0 && n <= total, "{status:?}");
     assert!(!w.codes().contains(&"1.000314".to_string()), "no road procedure in Hộ tịch");
 
@@ -937,7 +942,7 @@ async fn filters_narrow_the_list_and_the_count_and_bo_loc_restores_them() {
     let choice = w.texts("#motcua-filter-life-event option").into_iter().find(|o| o.starts_with("Có con nhỏ ("));
     w.choose("#motcua-filter-life-event", "co-con-nho");
     w.wait_until("only the situation's procedures", |w| w.status().contains("Có con nhỏ")).await;
-    let kept: usize = w.status().split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let kept = counted(&w.status());
     assert_eq!(choice, Some(format!("Có con nhỏ ({kept})")), "{}", w.status());
     let codes = w.codes();
     assert!(!codes.is_empty() && codes.len() < total);
