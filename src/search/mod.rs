@@ -15,7 +15,7 @@ mod synonyms;
 mod typo;
 mod vocabulary;
 
-pub use filter::Filter;
+pub use filter::{life_event_counts, Filter};
 pub use highlight::highlight;
 pub use stored::Unfit;
 

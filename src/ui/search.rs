@@ -11,7 +11,7 @@ use super::{names, option_id, Data, Failure, Load, INPUT_ID, LISTBOX_ID, NEW_TAB
 use crate::catalog::{Catalog, Level, OnlineLevel, Procedure};
 use crate::portal;
 use crate::present;
-use crate::search::{self as engine, Filter, Hit};
+use crate::search::{self as engine, life_event_counts, Filter, Hit};
 use crate::sort::SmallSort;
 
 /// The label, the box and its hint. The box is given back too: the widget keeps it.
@@ -163,7 +163,8 @@ struct Facets {
 }
 
 impl Facets {
-    fn of(t: &Text, matches: &[Hit], catalog: &Catalog) -> Facets {
+    fn of(t: &Text, matches: &[Hit], data: &Data) -> Facets {
+        let catalog = &data.catalog;
         let procedures = || matches.iter().filter_map(|h| catalog.procedures.get(h.doc));
         let count = |filter: &Filter| procedures().filter(|p| filter.accepts(p, catalog)).count();
         let choice =
@@ -183,9 +184,8 @@ impl Facets {
         let online = ONLINE.iter().zip(t.online_levels).filter_map(|((online, value), label)| {
             choice(value, label, count(&Filter { online: Some(*online), ..Filter::default() }))
         });
-        let life_events = catalog.life_events.iter().filter_map(|e| {
-            choice(&e.id, &e.name, count(&Filter { life_event: Some(e.id.clone()), ..Filter::default() }))
-        });
+        let life_events = life_event_counts(matches, catalog, &|code| data.position(code));
+        let life_events = catalog.life_events.iter().zip(life_events).filter_map(|(e, n)| choice(&e.id, &e.name, n));
         Facets {
             fields: fields.into_iter().filter_map(|(f, n)| choice(f, f, n)).collect(),
             levels: levels.collect(),
@@ -201,7 +201,7 @@ pub(super) fn filters(t: &Text, model: &Model, data: &Data) -> Option<Vec<El>> {
     if model.procedure_covers_list() || model.query.trim().is_empty() || model.matches.is_empty() {
         return None;
     }
-    let facets = Facets::of(t, &model.matches, &data.catalog);
+    let facets = Facets::of(t, &model.matches, data);
     let selects = [
         ("motcua-filter-field", t.filter_field, facets.fields),
         ("motcua-filter-level", t.filter_level, facets.levels),
