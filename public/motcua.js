@@ -9,29 +9,24 @@
 // the catalog attribute is resolved against the page's address. No inline scripts or styles,
 // so a page can use a Content-Security-Policy of `script-src 'self' 'wasm-unsafe-eval'`.
 
+import init, { mount, widget_css } from './pkg/motcua.js';
+
 const PORTAL = 'https://dichvucong.gov.vn/';
 
 let started = null;
 let sheet = null;
-/** The wasm-bindgen glue once the wasm has started: `mount` and `widget_css`. */
-let glue = null;
 
 /**
  * Loads the wasm once per page, when the first element appears; every <mot-cua> shares it and its
- * stylesheet.
+ * stylesheet. The glue (`init`, `mount`, `widget_css`, with __wasm_split.js, which it imports) is
+ * in this file in a release build; a debug build's page fetches it with this file.
  */
 function start() {
   started ??= (async () => {
-    const wasm = fetch(new URL('./pkg/motcua_bg.wasm', import.meta.url));
-    wasm.catch(() => {}); // when the glue fails first, its error is the one reported
-    // A release build has the glue (and __wasm_split.js, which it imports) in this file: the
-    // import is then already settled. A debug build asks for them here.
-    const module = await import('./pkg/motcua.js');
-    await module.default({ module_or_path: wasm });
-    glue = module;
+    await init({ module_or_path: fetch(new URL('./pkg/motcua_bg.wasm', import.meta.url)) });
     if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(glue.widget_css());
+      sheet.replaceSync(widget_css());
     }
   })();
   return started;
@@ -44,7 +39,7 @@ function style(root) {
   } else if (!root.querySelector('style[data-motcua]')) {
     const el = document.createElement('style');
     el.dataset.motcua = '';
-    el.textContent = glue.widget_css();
+    el.textContent = widget_css();
     root.prepend(el);
   }
 }
@@ -293,7 +288,7 @@ class MotCuaElement extends HTMLElement {
     const typed = takeEarly(root);
     const attribute = (name) => this.getAttribute(name) ?? '';
     const overlay = absolute(this.getAttribute('overlay'));
-    this.#mounted = glue.mount(root, {
+    this.#mounted = mount(root, {
       catalog: this.catalogUrl,
       catalogFetch: takeFetched(this.catalogUrl),
       overlay,
