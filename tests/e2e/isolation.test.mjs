@@ -227,7 +227,8 @@ describe('a browser without constructed style sheets', () => {
       await useWidget(page);
       await page.locator('mot-cua li[role=option]').first().click();
       const view = page.locator(`mot-cua section.procedure[data-code="${KHAI_SINH}"]`);
-      await view.waitFor();
+      // The portal's links come with the record, fetched when the procedure opens.
+      await view.locator('.portal-links').waitFor();
       const styled = await page.evaluate(() => {
         const root = document.querySelector('mot-cua').shadowRoot;
         const style = (s) => getComputedStyle(root.querySelector(s));
