@@ -96,6 +96,9 @@ if (!b) {
     console.log(line(["query p95, first 10", `${b.query_top10.p95.toFixed(3)} ms`, "", ""], sw));
     console.log(line(["query mean, as the widget asks", `${b.query_all.mean.toFixed(3)} ms`, "", ""], sw));
     console.log(line(["keystroke p95 (typing every prefix)", `${b.typing.p95.toFixed(3)} ms`, "", ""], sw));
+    if (b.typing_life_events) {
+        console.log(line(["  then the life-event filter's counts, p95", `${b.typing_life_events.p95.toFixed(3)} ms`, "", ""], sw));
+    }
     console.log(line(["heap held by the index", `${(b.index_bytes / 1e6).toFixed(2)} MB`, "<= 5 MB", verdict(b.index_bytes <= 5e6)], sw));
 }
 

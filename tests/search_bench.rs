@@ -20,7 +20,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use motcua::catalog;
-use motcua::search::{best, Hit, Index};
+use motcua::catalog::ByCode;
+use motcua::search::{best, life_event_counts, Hit, Index};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -370,6 +371,11 @@ async fn search_speed_and_memory() {
     // --- typing: every prefix of every query, as keystrokes ------------------------------------
     let mut keystrokes = Vec::new();
     let mut slowest_key = (0.0, "");
+    // And then the counts of the life-event filter's choices over every match, as the widget
+    // draws the filters (timed apart: the search's own figures are the engines' comparison).
+    let positions = ByCode::of(&catalog.procedures);
+    let position = |code: &str| positions.find(&catalog.procedures, code);
+    let mut life_event_times = Vec::new();
     for _ in 0..TYPING_ROUNDS {
         for q in &queries {
             let ends: Vec<usize> = q.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
@@ -382,6 +388,10 @@ async fn search_speed_and_memory() {
                     slowest_key = (t, typed);
                 }
                 keystrokes.push(t);
+                let matches = index.matches(typed);
+                let t0 = now();
+                std::hint::black_box(life_event_counts(&matches, &catalog, &position));
+                life_event_times.push(now() - t0);
             }
             breath.take().await;
         }
@@ -391,6 +401,8 @@ async fn search_speed_and_memory() {
     say!("typing (every prefix of every query, as the widget asks, {TYPING_ROUNDS} rounds)");
     say!("  per keystroke: {}", typing.line());
     say!("  slowest keystroke: {:?} ({:.3} ms)", slowest_key.1, slowest_key.0);
+    let life_events = stats(life_event_times);
+    say!("  then the life-event filter's counts ({} events): {}", catalog.life_events.len(), life_events.line());
 
     // --- memory --------------------------------------------------------------------------------
     say!("");
@@ -412,7 +424,7 @@ async fn search_speed_and_memory() {
     say!(
         "MOTCUA_BENCH_JSON {{\"procedures\":{},\"queries\":{},\"timer_step_ms\":{:.4},\"catalog_load_ms\":{:.1},\
          \"build_first_ms\":{:.2},\"build\":{},\"query_all\":{},\"query_top10\":{},\"query_batched\":{},\
-         \"typing\":{},\"index_bytes\":{},\"build_peak_bytes\":{},\"catalog_bytes\":{},\
+         \"typing\":{},\"typing_life_events\":{},\"index_bytes\":{},\"build_peak_bytes\":{},\"catalog_bytes\":{},\
          \"linear_memory\":{{\"start\":{},\"catalog\":{},\"index\":{}}}}}",
         catalog.procedures.len(),
         queries.len(),
@@ -424,6 +436,7 @@ async fn search_speed_and_memory() {
         top10.json(),
         batched.json(),
         typing.json(),
+        life_events.json(),
         index_bytes,
         build_peak,
         catalog_bytes,
