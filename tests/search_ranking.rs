@@ -5,8 +5,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use motcua::catalog::ByCode;
-use motcua::catalog::Catalog;
+use motcua::catalog::{ByCode, Catalog};
 use motcua::import::life_events;
 use motcua::import::national::{self, Scope};
 use motcua::search::{life_event_counts, Filter, Hit, Index};
@@ -58,6 +57,7 @@ fn each_life_events_count_is_what_choosing_it_keeps() {
     let (catalog, index) = national();
     let positions = ByCode::of(&catalog.procedures);
     let position = |code: &str| positions.find(&catalog.procedures, code);
+    assert!(catalog.life_events.len() >= 10);
     // Broad queries (thousands of matches), narrow ones, a code, and one that finds nothing.
     for query in ["dang ky", "giay", "g", "khai sinh", "ket hon", "so do", "1.00", "tro cap", "xyzxyz"] {
         let matches = index.matches(query);
@@ -72,7 +72,6 @@ fn each_life_events_count_is_what_choosing_it_keeps() {
             .collect();
         assert_eq!(counts, kept, "{query:?}");
     }
-    assert!(catalog.life_events.len() >= 10);
     // Among all the procedures, every event has some.
     let everything: Vec<Hit> = (0..catalog.procedures.len()).map(|doc| Hit { doc, score: 1.0 }).collect();
     let all = life_event_counts(&everything, catalog, &position);
